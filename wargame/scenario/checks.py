@@ -1,0 +1,511 @@
+"""Cross-checks: what one part of a scenario says about another.
+
+The schema already knows each value's type; these checks know the game. A piece
+must stand on the map and on passable ground, a place must lie in the country
+its hex belongs to, a table's rows must give exactly one result for every total
+the dice and modifiers can make, a threshold must lie on its track. Every check
+reports where the offending value is written, so the designer can jump to it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import hexgrid
+from ..errors import Problem
+from ..rules.dice import parse_dice
+from ..rules.tables import (
+    REQUIRED_TABLES,
+    Roles,
+    TABLE_ROLES,
+    modifier_bounds,
+    modifier_values,
+    parse_roll_range,
+    table_effects,
+    table_roles,
+)
+from ..yamlsafe import Document
+from .model import (
+    BaseType,
+    Condition,
+    Effect,
+    ObjectiveCondition,
+    Scenario,
+    Table,
+)
+
+BLUE_KINDS = ("base", "consulate", "strike_flight", "isr_drone")
+RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
+AIRCRAFT_KINDS = ("strike_flight", "isr_drone")
+MOBILE_KINDS = ("launch_team", "rocket_team")
+SYMBOLS = ("fixed_wing", "uav", "rocket", "drone_launcher", "installation", "consulate", "depot", "facility")
+REQUIRED_TRACKS = ("escalation", "authorization")
+
+INF = float("inf")
+
+
+def check(scenario: Scenario, doc: Document) -> list[Problem]:
+    """Every cross-reference problem in a schema-valid scenario, in file order."""
+    problems = list(_Checker(scenario, doc).run())
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, doc: Document):
+        self.s = scenario
+        self.doc = doc
+        self.m = scenario.map
+
+    def p(self, path: tuple, message: str, *, at_key: bool = False) -> Problem:
+        return self.doc.problem(path, message, at_key=at_key)
+
+    def run(self) -> Iterator[Problem]:
+        yield from self.map_rows()
+        yield from self.map_features()
+        yield from self.sides()
+        yield from self.piece_types()
+        yield from self.pieces()
+        yield from self.tracks()
+        yield from self.tables()
+        yield from self.sequence()
+        yield from self.rules()
+        yield from self.victory()
+
+    # --- map ------------------------------------------------------------------
+
+    def map_rows(self) -> Iterator[Problem]:
+        m = self.m
+        terrain_codes = {t.code for t in m.terrain_types.values()}
+        country_codes = {c.code for c in m.countries.values()}
+        yield from _unique_codes(self, "terrain_types", {k: t.code for k, t in m.terrain_types.items()})
+        yield from _unique_codes(self, "countries", {k: c.code for k, c in m.countries.items()})
+        for key, codes, what in (("terrain", terrain_codes, "terrain"), ("country", country_codes, "country")):
+            rows = getattr(m, key)
+            if len(rows) != m.rows:
+                yield self.p(("map", key), f"map.{key} has {len(rows)} rows but map.rows is {m.rows}")
+            for r, text in enumerate(rows):
+                if len(text) != m.columns:
+                    yield self.p(
+                        ("map", key, r),
+                        f"map.{key} row {r + 1:02d} has {len(text)} letters but map.columns is {m.columns}",
+                    )
+                for c, ch in enumerate(text):
+                    if ch not in codes:
+                        yield self._in_row(
+                            ("map", key, r),
+                            c,
+                            f"map.{key} row {r + 1:02d}, column {c + 1:02d}: unknown {what} code {ch!r}"
+                            f" (known: {''.join(sorted(codes))})",
+                        )
+                        break
+
+    def _in_row(self, path: tuple, index: int, message: str) -> Problem:
+        """Point at the letter itself inside a row string, quoted or not."""
+        line, col = self.doc.where(path)
+        text = self.doc.line_text(line)
+        if col - 1 < len(text) and text[col - 1] in "'\"":
+            col += 1
+        return Problem(self.doc.file, line, col + index, message)
+
+    def hex_of(self, name: str) -> hexgrid.Hex:
+        return hexgrid.parse_ccrr(name)
+
+    def on_map(self, path: tuple, name: str, what: str) -> Iterator[Problem]:
+        h = hexgrid.parse_ccrr(name)
+        col, row = hexgrid.to_offset(h)
+        if not (0 <= col < self.m.columns and 0 <= row < self.m.rows):
+            yield self.p(
+                path,
+                f"{what} is at hex {name}, off the map (columns 01-{self.m.columns:02d}, rows 01-{self.m.rows:02d})",
+            )
+
+    def code_at(self, key: str, name: str) -> str | None:
+        col, row = hexgrid.to_offset(hexgrid.parse_ccrr(name))
+        rows = getattr(self.m, key)
+        if 0 <= row < len(rows) and 0 <= col < len(rows[row]):
+            return rows[row][col]
+        return None
+
+    def map_features(self) -> Iterator[Problem]:
+        for i, river in enumerate(self.m.rivers):
+            prev = None
+            for j, name in enumerate(river.hexes):
+                path = ("map", "rivers", i, "hexes", j)
+                yield from self.on_map(path, name, f"river {river.name}")
+                h = self.hex_of(name)
+                if prev is not None and hexgrid.distance(prev, h) != 1:
+                    yield self.p(path, f"river {river.name}: hex {name} does not touch the hex before it")
+                prev = h
+        seen: dict[str, int] = {}
+        code_to_country = {c.code: k for k, c in self.m.countries.items()}
+        for i, place in enumerate(self.m.places):
+            path = ("map", "places", i)
+            if place.id in seen:
+                yield self.p(path + ("id",), f"duplicate place id {place.id!r} (also places[{seen[place.id]}])")
+            seen.setdefault(place.id, i)
+            yield from self.on_map(path + ("hex",), place.hex, f"place {place.id}")
+            if place.country not in self.m.countries:
+                yield self.p(path + ("country",), f"place {place.id}: unknown country {place.country!r}" + _known(self.m.countries))
+                continue
+            code = self.code_at("country", place.hex)
+            if code is not None and code_to_country.get(code) not in (None, place.country):
+                yield self.p(
+                    path + ("country",),
+                    f"place {place.id} is said to be in {place.country} but hex {place.hex} belongs to {code_to_country[code]}",
+                )
+
+    # --- sides and pieces -------------------------------------------------------
+
+    def sides(self) -> Iterator[Problem]:
+        for side in ("blue", "red"):
+            if side not in self.s.sides:
+                yield self.p(("sides",), f"sides: missing side {side!r} (a scenario has sides blue and red)")
+        for side, spec in self.s.sides.items():
+            for stock in spec.stock_max:
+                if stock not in spec.stocks:
+                    yield self.p(("sides", side, "stock_max", stock), f"sides.{side}.stock_max: {stock!r} is not one of its stocks", at_key=True)
+                elif spec.stocks[stock] > spec.stock_max[stock]:
+                    yield self.p(("sides", side, "stocks", stock), f"sides.{side}.stocks.{stock} starts above its stock_max")
+            for stock, n in spec.stocks.items():
+                if n < 0:
+                    yield self.p(("sides", side, "stocks", stock), f"sides.{side}.stocks.{stock} is negative")
+            for i, c in enumerate(spec.move_countries):
+                if c not in self.m.countries:
+                    yield self.p(("sides", side, "move_countries", i), f"unknown country {c!r}" + _known(self.m.countries))
+
+    def piece_types(self) -> Iterator[Problem]:
+        strike = self.s.tables.get("strike")
+        columns = strike.columns if strike is not None and strike.columns else None
+        for tid, pt in self.s.piece_types.items():
+            path = ("piece_types", tid)
+            allowed = BLUE_KINDS if pt.side == "blue" else RED_KINDS
+            if pt.kind not in allowed:
+                yield self.p(path + ("side",), f"piece type {tid}: a {pt.kind} cannot belong to {pt.side}")
+            if pt.symbol not in SYMBOLS:
+                yield self.p(path + ("symbol",), f"piece type {tid}: unknown symbol {pt.symbol!r} (known: {', '.join(SYMBOLS)})")
+            if columns is not None and pt.side == "red" and pt.hardness not in columns:
+                yield self.p(
+                    path + ("hardness",),
+                    f"piece type {tid}: hardness {pt.hardness!r} is not a column of the strike table ({', '.join(columns)})",
+                )
+            for name in pt.damaged:
+                value = getattr(pt, name, None)
+                if not isinstance(value, int) or isinstance(value, bool):
+                    yield self.p(path + ("damaged", name), f"piece type {tid}: damaged.{name} is not one of its values", at_key=True)
+
+    def pieces(self) -> Iterator[Problem]:
+        seen: dict[str, int] = {}
+        types = self.s.piece_types
+        by_id = {p.id: p for p in self.s.pieces}
+        terrain_by_code = {t.code: t for t in self.m.terrain_types.values()}
+        for i, piece in enumerate(self.s.pieces):
+            path = ("pieces", i)
+            if piece.id in seen:
+                yield self.p(path + ("id",), f"duplicate piece id {piece.id!r} (also pieces[{seen[piece.id]}])")
+            seen.setdefault(piece.id, i)
+            pt = types.get(piece.type)
+            if pt is None:
+                yield self.p(path + ("type",), f"piece {piece.id}: unknown piece type {piece.type!r}" + _known(types))
+                continue
+            if pt.kind in AIRCRAFT_KINDS:
+                if piece.hex is not None:
+                    yield self.p(path + ("hex",), f"piece {piece.id}: a {pt.kind} flies from its base; give 'base', not 'hex'", at_key=True)
+                if piece.base is None:
+                    yield self.p(path, f"piece {piece.id}: a {pt.kind} needs 'base' (the base it flies from)")
+                else:
+                    base = by_id.get(piece.base)
+                    bt = types.get(base.type) if base else None
+                    if base is None:
+                        yield self.p(path + ("base",), f"piece {piece.id}: unknown base {piece.base!r}")
+                    elif not isinstance(bt, BaseType) or bt.side != pt.side:
+                        yield self.p(path + ("base",), f"piece {piece.id}: {piece.base!r} is not a {pt.side} base")
+                continue
+            if piece.base is not None:
+                yield self.p(path + ("base",), f"piece {piece.id}: only flights and ISR drones have a base", at_key=True)
+            if piece.hex is None:
+                yield self.p(path, f"piece {piece.id}: missing 'hex' (where it stands)")
+                continue
+            off = list(self.on_map(path + ("hex",), piece.hex, f"piece {piece.id}"))
+            yield from off
+            if off:
+                continue
+            terrain = terrain_by_code.get(self.code_at("terrain", piece.hex) or "")
+            if terrain is not None and terrain.move_cost is None:
+                yield self.p(path + ("hex",), f"piece {piece.id} stands on impassable {terrain.name} at {piece.hex}")
+            if piece.hidden and pt.side != "red":
+                yield self.p(path + ("hidden",), f"piece {piece.id}: only Red pieces start hidden")
+
+    # --- tracks -----------------------------------------------------------------
+
+    def tracks(self) -> Iterator[Problem]:
+        for name in REQUIRED_TRACKS:
+            if name not in self.s.tracks:
+                yield self.p(("tracks",), f"tracks: missing the {name!r} track, which the rules use")
+        for tid, track in self.s.tracks.items():
+            path = ("tracks", tid)
+            if track.min >= track.max:
+                yield self.p(path + ("max",), f"track {tid}: max ({track.max}) must be above min ({track.min})")
+            if not track.min <= track.start <= track.max:
+                yield self.p(path + ("start",), f"track {tid}: start {track.start} is outside the track ({track.min}-{track.max})")
+            for j, th in enumerate(track.thresholds):
+                if not track.min <= th.at <= track.max:
+                    yield self.p(
+                        path + ("thresholds", j, "at"),
+                        f"track {tid}: threshold {th.name!r} at {th.at} is outside the track ({track.min}-{track.max})",
+                    )
+                yield from self.effects(path + ("thresholds", j, "on_reach"), th.on_reach, ((), ()), None)
+
+    # --- tables -----------------------------------------------------------------
+
+    def tables(self) -> Iterator[Problem]:
+        tables = self.s.tables
+        for name in REQUIRED_TABLES:
+            if name not in tables:
+                yield self.p(("tables",), f"tables: missing the {name!r} table, which the rules roll")
+        roles = self.table_roles()
+        for tid, table in tables.items():
+            yield from self.table(tid, table, roles.get(tid, ((), ())))
+        yield from self.roll_cycles()
+
+    def table_roles(self) -> dict[str, Roles]:
+        return table_roles(self.s)
+
+    def table(self, tid: str, table: Table, roles: Roles) -> Iterator[Problem]:
+        path = ("tables", tid)
+        try:
+            dice = parse_dice(table.dice)
+        except ValueError as e:
+            yield self.p(path + ("dice",), f"table {tid}: {e}")
+            return
+        for j, mod in enumerate(table.modifiers):
+            mpath = path + ("modifiers", j)
+            if mod.value_from is not None:
+                yield from self.value_ref(mpath + ("value_from",), tid, mod.value_from, roles)
+            yield from self.condition(mpath + ("when",), mod.when, roles)
+        for j, shift in enumerate(table.column_shifts):
+            yield from self.condition(path + ("column_shifts", j, "when"), shift.when, roles)
+        if isinstance(table.results, dict):
+            if not table.columns:
+                yield self.p(path + ("results",), f"table {tid}: results are given by column, but the table has no 'columns'")
+                return
+            for col in table.columns:
+                if col not in table.results:
+                    yield self.p(path + ("results",), f"table {tid}: no results for column {col!r}")
+            for col in table.results:
+                if col not in table.columns:
+                    yield self.p(path + ("results", col), f"table {tid}: results for {col!r}, which is not a column", at_key=True)
+            if table.column_from is None:
+                yield self.p(path, f"table {tid}: a table with columns needs 'column_from'")
+            groups = [(path + ("results", col), rows) for col, rows in table.results.items()]
+        else:
+            if table.columns:
+                yield self.p(path + ("results",), f"table {tid}: the table has columns, so give results per column")
+                return
+            if table.column_shifts:
+                yield self.p(path + ("column_shifts",), f"table {tid}: column shifts need columns")
+            groups = [(path + ("results",), table.results)]
+        lo_mod, hi_mod = modifier_bounds(self.s, table, roles)
+        need_lo, need_hi = dice.low + lo_mod, dice.high + hi_mod
+        for gpath, rows in groups:
+            yield from self.coverage(tid, gpath, rows, need_lo, need_hi)
+            for j, row in enumerate(rows):
+                yield from self.effects(gpath + (j, "effects"), row.effects, roles, tid)
+
+    def coverage(self, tid: str, gpath: tuple, rows: list, need_lo: int, need_hi: int) -> Iterator[Problem]:
+        """Exactly one row for every modified total the dice and modifiers can make."""
+        spans = []
+        for j, row in enumerate(rows):
+            try:
+                lo, hi = parse_roll_range(row.roll)
+            except ValueError as e:
+                yield self.p(gpath + (j, "roll"), f"table {tid}: {e}")
+                return
+            spans.append((j, -INF if lo is None else lo, INF if hi is None else hi))
+        for x, (i, a1, b1) in enumerate(spans):
+            for j, a2, b2 in spans[x + 1 :]:
+                lo, hi = max(a1, a2), min(b1, b2)
+                if lo <= hi:
+                    at = lo if lo != -INF else hi
+                    yield self.p(
+                        gpath + (j, "roll"),
+                        f"table {tid}: rows {rows[i].roll!r} and {rows[j].roll!r} overlap at a modified total of {at}",
+                    )
+        for total in range(need_lo, need_hi + 1):
+            if not any(a <= total <= b for _, a, b in spans):
+                yield self.p(
+                    gpath,
+                    f"table {tid}: no row for a modified total of {total}"
+                    f" (dice and modifiers can make {need_lo} to {need_hi})",
+                )
+                break
+
+    def value_ref(self, path: tuple, tid: str, ref: str, roles: Roles) -> Iterator[Problem]:
+        head, _, name = ref.partition(".")
+        if head == "track":
+            if name not in self.s.tracks:
+                yield self.p(path, f"table {tid}: unknown track {name!r}" + _known(self.s.tracks))
+            return
+        if head == "hex":
+            return
+        kinds = roles[0] if head == "attacker" else roles[1]
+        if not kinds:
+            yield self.p(path, f"table {tid}: this table has no {head}, so {ref!r} means nothing here")
+            return
+        if modifier_values(self.s, roles, ref) <= {0} and not any(
+            isinstance(getattr(pt, name, None), int) for pt in self.s.piece_types.values() if pt.kind in kinds
+        ):
+            yield self.p(path, f"table {tid}: no {head} of kind {', '.join(kinds)} has a value {name!r}")
+
+    def condition(self, path: tuple, cond: Condition | ObjectiveCondition, roles: Roles) -> Iterator[Problem]:
+        s = self.s
+        for key in ("track_at_least", "track_at_most"):
+            for track, value in (getattr(cond, key) or {}).items():
+                if track not in s.tracks:
+                    yield self.p(path + (key, track), f"unknown track {track!r}" + _known(s.tracks), at_key=True)
+                elif not s.tracks[track].min <= value <= s.tracks[track].max:
+                    yield self.p(path + (key, track), f"{value} is outside track {track} ({s.tracks[track].min}-{s.tracks[track].max})")
+        if not isinstance(cond, Condition):
+            return
+        for key, names, known in (
+            ("target_type", cond.target_type, s.piece_types),
+            ("attacker_type", cond.attacker_type, s.piece_types),
+            ("target_terrain", cond.target_terrain, self.m.terrain_types),
+            ("target_country", cond.target_country, self.m.countries),
+        ):
+            for j, name in enumerate(names or ()):
+                if name not in known:
+                    yield self.p(path + (key, j), f"unknown {key.split('_')[1]} {name!r}" + _known(known))
+        uses_target = any(
+            getattr(cond, k) is not None
+            for k in Condition.model_fields
+            if k.startswith("target") or k in ("intel_fresh", "distance_at_most")
+        )
+        uses_attacker = any(getattr(cond, k) is not None for k in Condition.model_fields if k.startswith("attacker"))
+        if uses_target and not roles[1]:
+            yield self.p(path, "this table has no target, so a condition on the target can never hold")
+        if uses_attacker and not roles[0]:
+            yield self.p(path, "this table has no attacker, so a condition on the attacker can never hold")
+
+    def effects(self, path: tuple, effects: list[Effect], roles: Roles, tid: str | None) -> Iterator[Problem]:
+        s = self.s
+        for j, eff in enumerate(effects):
+            epath = path + (j,)
+            verb = eff.verb
+            if verb == "track" and eff.track not in s.tracks:
+                yield self.p(epath + ("track",), f"unknown track {eff.track!r}" + _known(s.tracks))
+            elif verb == "stock":
+                side = s.sides.get(eff.side) if eff.side else None
+                if side is not None and eff.stock not in side.stocks:
+                    yield self.p(epath + ("stock",), f"side {eff.side} has no stock {eff.stock!r}" + _known(side.stocks))
+            elif verb == "roll" and eff.roll not in s.tables:
+                yield self.p(epath + ("roll",), f"unknown table {eff.roll!r}" + _known(s.tables))
+            elif verb in ("target", "casualties", "militia_casualties", "civilian_casualties") and not roles[1]:
+                yield self.p(epath, f"a '{verb}' effect needs a target, and {_where(tid)} has none")
+            elif verb == "attacker" and not roles[0]:
+                yield self.p(epath, f"an 'attacker' effect needs an attacker, and {_where(tid)} has none")
+            elif verb == "attack" and tid not in ("counter_drone", "air_defence"):
+                yield self.p(epath, "'attack: stop' only means something in the counter_drone and air_defence tables")
+            elif verb == "assessment" and tid != "damage_assessment":
+                yield self.p(epath, "'assessment' only means something in the damage_assessment table")
+
+    def roll_cycles(self) -> Iterator[Problem]:
+        graph = {tid: [e.roll for e in table_effects(t) if e.roll] for tid, t in self.s.tables.items()}
+        state: dict[str, int] = {}
+
+        def visit(tid: str, trail: list[str]) -> list[str] | None:
+            state[tid] = 1
+            for nxt in graph.get(tid, ()):
+                if state.get(nxt) == 1:
+                    return trail + [nxt]
+                if nxt in graph and state.get(nxt) is None:
+                    found = visit(nxt, trail + [nxt])
+                    if found:
+                        return found
+            state[tid] = 2
+            return None
+
+        for tid in graph:
+            if state.get(tid) is None:
+                cycle = visit(tid, [tid])
+                if cycle:
+                    yield self.p(("tables", cycle[0]), "tables roll each other in a loop: " + " -> ".join(cycle))
+                    return
+
+    # --- sequence, rules, victory ---------------------------------------------------
+
+    def sequence(self) -> Iterator[Problem]:
+        seen: dict[str, int] = {}
+        for j, phase in enumerate(self.s.turns.sequence):
+            if phase.phase in seen:
+                yield self.p(("turns", "sequence", j, "phase"), f"phase {phase.phase} appears twice in the sequence of play")
+            seen.setdefault(phase.phase, j)
+        for needed in ("red_operations", "blue_air", "political"):
+            if needed not in seen:
+                yield self.p(("turns", "sequence"), f"the sequence of play needs a {needed} phase")
+
+    def rules(self) -> Iterator[Problem]:
+        r = self.s.rules
+        red = self.s.sides.get("red")
+        for key in ("drone_stock", "rocket_stock"):
+            stock = getattr(r, key)
+            if red is not None and stock not in red.stocks:
+                yield self.p(("rules", key), f"rules.{key}: Red has no stock {stock!r}" + _known(red.stocks))
+        if red is not None and r.supply.stock not in red.stocks:
+            yield self.p(("rules", "supply", "stock"), f"rules.supply.stock: Red has no stock {r.supply.stock!r}")
+        places = {p.id: p for p in self.m.places}
+        for j, pid in enumerate(r.supply.crossings):
+            if pid not in places:
+                yield self.p(("rules", "supply", "crossings", j), f"unknown place {pid!r}" + _known(places))
+            elif places[pid].kind != "crossing":
+                yield self.p(("rules", "supply", "crossings", j), f"place {pid} is a {places[pid].kind}, not a crossing")
+        none: Roles = ((), ())
+        yield from self.effects(("rules", "authorization", "unauthorized"), r.authorization.unauthorized, none, None)
+        yield from self.effects(("rules", "attack_effects"), r.attack_effects, none, None)
+        yield from self.effects(("rules", "sortie_effects"), r.sortie_effects, none, None)
+        yield from self.effects(("rules", "quiet_turn_effects"), r.quiet_turn_effects, none, None)
+        for cid, country in self.m.countries.items():
+            yield from self.effects(("map", "countries", cid, "strike_effects"), country.strike_effects, none, None)
+
+    def victory(self) -> Iterator[Problem]:
+        v = self.s.victory
+        pieces = {p.id for p in self.s.pieces}
+        seen: set[str] = set()
+        for j, obj in enumerate(v.objectives):
+            path = ("victory", "objectives", j)
+            if obj.id in seen:
+                yield self.p(path + ("id",), f"duplicate objective id {obj.id!r}")
+            seen.add(obj.id)
+            when = obj.when
+            if not when.model_fields_set:
+                yield self.p(path + ("when",), f"objective {obj.id}: 'when' gives no condition")
+            if when.pieces_destroyed is not None:
+                for k, pid in enumerate(when.pieces_destroyed.pieces):
+                    if pid not in pieces:
+                        yield self.p(path + ("when", "pieces_destroyed", "pieces", k), f"unknown piece {pid!r}")
+                if when.pieces_destroyed.at_least > len(when.pieces_destroyed.pieces):
+                    yield self.p(path + ("when", "pieces_destroyed", "at_least"), f"objective {obj.id}: at_least is more than the pieces listed")
+            for key in ("pieces_undamaged", "pieces_survive"):
+                for k, pid in enumerate(getattr(when, key) or ()):
+                    if pid not in pieces:
+                        yield self.p(path + ("when", key, k), f"unknown piece {pid!r}")
+            yield from self.condition(path + ("when",), when, ((), ()))
+
+
+def _unique_codes(checker: _Checker, key: str, codes: dict[str, str]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for name, code in codes.items():
+        if code in seen:
+            yield checker.p(("map", key, name, "code"), f"map.{key}: {name} and {seen[code]} share the code {code!r}")
+        seen.setdefault(code, name)
+
+
+def _known(names: object) -> str:
+    keys = sorted(names) if not isinstance(names, dict) else sorted(names.keys())
+    if not keys:
+        return ""
+    shown = ", ".join(keys[:12]) + (", ..." if len(keys) > 12 else "")
+    return f" (known: {shown})"
+
+
+def _where(tid: str | None) -> str:
+    return f"table {tid}" if tid else "this place"
