@@ -1,0 +1,363 @@
+"""The rulebook: a scenario compiled for fast, repeated play.
+
+Built once per scenario and shared by every game played on it: the map as
+lookups by hex, the tables with their row arrays, every condition compiled to a
+small function, and caches of reachable hexes and targets in range. Nothing
+here changes during a game, so many games (the AI's, the benchmark's, the
+tests') can share one Rulebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import hexgrid
+from ..hexgrid import Hex
+from ..scenario.load import LoadedScenario
+from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
+from .state import NEVER, GameState, PieceState
+from .tables import CompiledTable, Odds, describe_range, modifier_bounds, table_roles
+
+US_SITES = ("base", "consulate")
+TEAMS = ("launch_team", "rocket_team")
+AIRCRAFT = ("strike_flight", "isr_drone")
+RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
+
+
+@dataclass(slots=True)
+class Situation:
+    """Who rolls against whom: the acting piece, the piece or hex it acts on,
+    and for ISR the hex it aims at. Tables with neither (Iran's reaction) pass None."""
+
+    attacker: PieceState | None = None
+    target: PieceState | None = None
+    hex: Hex | None = None
+    aim: Hex | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What a roll on a table will add and which column it reads: the same for
+    the odds shown beforehand and the roll itself."""
+
+    table: CompiledTable
+    column: int
+    modifier: int
+    modifiers: tuple[tuple[str, int], ...]
+    shifts: tuple[tuple[str, int], ...]
+
+    def odds(self) -> Odds:
+        return self.table.odds(self.column, self.modifier)
+
+    @property
+    def column_name(self) -> str | None:
+        return self.table.columns[self.column]
+
+
+Predicate = Callable[[GameState, Situation], bool]
+
+
+class Rulebook:
+    def __init__(self, loaded: LoadedScenario):
+        self.loaded = loaded
+        s: Scenario = loaded.scenario
+        self.scenario = s
+        self.columns, self.rows = s.map.columns, s.map.rows
+        self.sequence = [p.phase for p in s.turns.sequence]
+        self.phase_titles = [p.title for p in s.turns.sequence]
+        self.piece_types = s.piece_types
+        self.piece_specs: dict[str, Piece] = {p.id: p for p in s.pieces}
+        self.places = {p.id: p for p in s.map.places}
+        self.tracks = s.tracks
+        self.sides = s.sides
+
+        by_code_t = {t.code: t for t in s.map.terrain_types.values()}
+        self.terrain_id = {t.code: k for k, t in s.map.terrain_types.items()}
+        by_code_c = {c.code: k for k, c in s.map.countries.items()}
+        self.terrain: dict[Hex, TerrainType] = {}
+        self.terrain_key: dict[Hex, str] = {}
+        self.country: dict[Hex, str] = {}
+        self.population: dict[Hex, int] = {}
+        for row in range(self.rows):
+            for col in range(self.columns):
+                h = hexgrid.from_offset(col, row)
+                t = s.map.terrain[row][col]
+                self.terrain[h] = by_code_t[t]
+                self.terrain_key[h] = self.terrain_id[t]
+                self.country[h] = by_code_c[s.map.country[row][col]]
+                self.population[h] = by_code_t[t].population
+        self.places_at: dict[Hex, list] = {}
+        for place in s.map.places:
+            h = hexgrid.parse_ccrr(place.hex)
+            self.places_at.setdefault(h, []).append(place)
+            self.population[h] = max(self.population[h], place.population)
+
+        roles = table_roles(s)
+        self.tables: dict[str, CompiledTable] = {}
+        self._mods: dict[str, list] = {}
+        self._shifts: dict[str, list] = {}
+        for tid, table in s.tables.items():
+            r = roles.get(tid, ((), ()))
+            lo, hi = modifier_bounds(s, table, r)
+            dice = CompiledTable(tid, table, 0, 0).dice
+            self.tables[tid] = CompiledTable(tid, table, dice.low + lo, dice.high + hi)
+            self._mods[tid] = [self._compile_modifier(m) for m in table.modifiers]
+            self._shifts[tid] = [(c.name, c.shift, self._compile(c.when)) for c in table.column_shifts]
+
+        self.thresholds = [
+            (tid, i, th) for tid, track in s.tracks.items() for i, th in enumerate(track.thresholds)
+        ]
+        self._reach: dict[tuple[Hex, int, str], tuple[Hex, ...]] = {}
+        self._in_range: dict[tuple[Hex, int], tuple[str, ...]] = {}
+        self._area: dict[tuple[Hex, int], tuple[Hex, ...]] = {}
+        self._area_set: dict[tuple[Hex, int], frozenset[Hex]] = {}
+        # Command objects that depend only on the scenario (a team's moves from a
+        # hex, an ISR drone's tasks), shared by every game on this rulebook.
+        self.command_cache: dict[tuple, tuple] = {}
+        self.blocked = {hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and s.piece_types[p.type].side == "blue"}
+        self.sites = [p.id for p in s.pieces if s.piece_types[p.type].kind in US_SITES and not getattr(s.piece_types[p.type], "off_map", False)]
+
+    # --- the map ---------------------------------------------------------------
+
+    def on_map(self, h: Hex) -> bool:
+        return h in self.terrain
+
+    def area(self, center: Hex, radius: int) -> tuple[Hex, ...]:
+        """On-map hexes within `radius` of `center` (cached: ISR tasking asks often)."""
+        key = (center, radius)
+        got = self._area.get(key)
+        if got is None:
+            got = tuple(h for h in hexgrid.hex_range(center, radius) if h in self.terrain)
+            self._area[key] = got
+        return got
+
+    def area_set(self, center: Hex, radius: int) -> frozenset[Hex]:
+        key = (center, radius)
+        got = self._area_set.get(key)
+        if got is None:
+            got = frozenset(hexgrid.hex_range(center, radius))
+            self._area_set[key] = got
+        return got
+
+    def reachable(self, start: Hex, points: int, side: str) -> tuple[Hex, ...]:
+        """Hexes a team can end its move in: by terrain cost, in its side's
+        countries, not into a hex holding a US site. Excludes the start."""
+        key = (start, points, side)
+        got = self._reach.get(key)
+        if got is not None:
+            return got
+        allowed = set(self.sides[side].move_countries) if side in self.sides else set()
+        best = {start: 0}
+        frontier = [start]
+        while frontier:
+            nxt = []
+            for h in frontier:
+                spent = best[h]
+                for n in h.neighbours():
+                    t = self.terrain.get(n)
+                    if t is None or t.move_cost is None:
+                        continue
+                    if allowed and self.country[n] not in allowed:
+                        continue
+                    if n in self.blocked:
+                        continue
+                    cost = spent + t.move_cost
+                    if cost <= points and cost < best.get(n, 1 << 30):
+                        best[n] = cost
+                        nxt.append(n)
+            frontier = nxt
+        got = tuple(sorted(h for h in best if h != start))
+        self._reach[key] = got
+        return got
+
+    def sites_in_range(self, origin: Hex, reach: int, pieces: dict[str, PieceState]) -> tuple[str, ...]:
+        """US sites (on the map) within `reach` hexes of `origin`."""
+        key = (origin, reach)
+        got = self._in_range.get(key)
+        if got is None:
+            got = tuple(sid for sid in self.sites if hexgrid.distance(origin, pieces[sid].hex) <= reach)
+            self._in_range[key] = got
+        return got
+
+    # --- pieces ----------------------------------------------------------------
+
+    def new_state(self) -> GameState:
+        s = self.scenario
+        pieces: dict[str, PieceState] = {}
+        hexes = {p.id: hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex}
+        for p in s.pieces:
+            pt = s.piece_types[p.type]
+            h = hexes[p.id] if p.hex else hexes[p.base or ""]
+            pieces[p.id] = PieceState(p.id, p.type, pt.kind, pt.side, h, hidden=p.hidden)
+        for p in pieces.values():
+            if p.side == "red" and not p.hidden:
+                p.detected_turn = 0  # known from intelligence before the game
+        tracks = {tid: t.start for tid, t in s.tracks.items()}
+        stocks = {side: dict(spec.stocks) for side, spec in s.sides.items()}
+        state = GameState(1, 0, pieces, tracks, stocks, stats={k: 0 for k in STATS})
+        state.reached = {(tid, i) for tid, i, th in self.thresholds if self.in_force(th, tracks[tid])}
+        return state
+
+    def value(self, state: GameState, piece: PieceState, name: str) -> int:
+        """A piece's value now: its type's, changed while damaged, and by track thresholds."""
+        pt = self.piece_types[piece.type]
+        v = getattr(pt, name, 0)
+        if not isinstance(v, int) or isinstance(v, bool):
+            return 0
+        if piece.damaged:
+            v += pt.damaged.get(name, 0)
+        if name in ("drones_per_attack", "rockets_per_attack", "sorties"):
+            v += self.adjustment(state, name)
+        elif name == "move" and piece.kind in TEAMS:
+            v += self.adjustment(state, "team_move")
+        return v if v > 0 else 0
+
+    @staticmethod
+    def in_force(threshold, level: int) -> bool:
+        return level >= threshold.at if threshold.direction == "up" else level <= threshold.at
+
+    def adjustment(self, state: GameState, name: str) -> int:
+        total = 0
+        for tid, _, th in self.thresholds:
+            if th.adjust and name in th.adjust and self.in_force(th, state.tracks[tid]):
+                total += th.adjust[name]
+        return total
+
+    def name_of(self, pid: str) -> str:
+        return self.piece_specs[pid].name
+
+    # --- tables ----------------------------------------------------------------
+
+    def setup(self, table_id: str, state: GameState, sit: Situation) -> Setup:
+        """The column and modifiers a roll on this table gets in this situation."""
+        table = self.tables[table_id]
+        mods = []
+        total = 0
+        for name, fixed, getter, times, pred in self._mods[table_id]:
+            if pred is not None and not pred(state, sit):
+                continue
+            value = (fixed if getter is None else getter(state, sit)) * times
+            if value:
+                mods.append((name, value))
+                total += value
+        column = 0
+        shifts: list[tuple[str, int]] = []
+        if table.columns[0] is not None:
+            target = sit.target
+            hardness = self.piece_types[target.type].hardness if target is not None else None
+            column = table.column_index(hardness)
+            for name, shift, pred in self._shifts[table_id]:
+                if pred is None or pred(state, sit):
+                    shifts.append((name, shift))
+                    column += shift
+            column = max(0, min(len(table.columns) - 1, column))
+        return Setup(table, column, total, tuple(mods), tuple(shifts))
+
+    def needed(self, setup: Setup, result: str) -> str:
+        """'needed 6 or less on 1d10' for the natural rolls that give `result`."""
+        odds = setup.odds()
+        spans = [nat for row, nat in zip(odds.rows, odds.natural) if row.result == result and nat[0] is not None]
+        if not spans:
+            return f"{result} was impossible"
+        lo, hi = spans[0]
+        dice = setup.table.dice
+        lo_text = None if lo <= dice.low else lo
+        hi_text = None if hi >= dice.high else hi
+        if lo_text is None and hi_text is None:
+            return f"any roll on {dice.text}"
+        return f"needed {describe_range(lo_text, hi_text)} on {dice.text}"
+
+    # --- conditions --------------------------------------------------------------
+
+    def _compile_modifier(self, m):
+        getter = None
+        if m.value_from is not None:
+            getter = self._value_getter(m.value_from)
+        pred = self._compile(m.when) if m.when.model_fields_set else None
+        return (m.name, m.value or 0, getter, m.times, pred)
+
+    def _value_getter(self, ref: str) -> Callable[[GameState, Situation], int]:
+        head, _, name = ref.partition(".")
+        if head == "hex":
+            return lambda st, sit: self.population.get(sit.hex, 0) if sit.hex is not None else 0
+        if head == "track":
+            return lambda st, sit: st.tracks[name]
+        if head == "attacker":
+            return lambda st, sit: self.value(st, sit.attacker, name) if sit.attacker is not None else 0
+        return lambda st, sit: self.value(st, sit.target, name) if sit.target is not None else 0
+
+    def _compile(self, cond: Condition) -> Predicate | None:
+        """A condition as one function; each key given adds one test."""
+        tests: list[Predicate] = []
+        types = self.piece_types
+        if cond.track_at_least:
+            for tid, v in cond.track_at_least.items():
+                tests.append(lambda st, sit, tid=tid, v=v: st.tracks[tid] >= v)
+        if cond.track_at_most:
+            for tid, v in cond.track_at_most.items():
+                tests.append(lambda st, sit, tid=tid, v=v: st.tracks[tid] <= v)
+
+        def target(test: Callable[[PieceState], bool]) -> Predicate:
+            return lambda st, sit: sit.target is not None and test(sit.target)
+
+        def attacker(test: Callable[[PieceState], bool]) -> Predicate:
+            return lambda st, sit: sit.attacker is not None and test(sit.attacker)
+
+        if cond.target_kind is not None:
+            kinds = set(cond.target_kind)
+            tests.append(target(lambda p: p.kind in kinds))
+        if cond.target_type is not None:
+            tset = set(cond.target_type)
+            tests.append(target(lambda p: p.type in tset))
+        if cond.target_terrain is not None:
+            terr = set(cond.target_terrain)
+            tests.append(lambda st, sit: sit.hex is not None and self.terrain_key.get(sit.hex) in terr)
+        if cond.target_country is not None:
+            ctry = set(cond.target_country)
+            tests.append(lambda st, sit: sit.hex is not None and self.country.get(sit.hex) in ctry)
+        if cond.target_population_at_least is not None:
+            n = cond.target_population_at_least
+            tests.append(lambda st, sit: sit.hex is not None and self.population.get(sit.hex, 0) >= n)
+        if cond.target_damaged is not None:
+            want = cond.target_damaged
+            tests.append(target(lambda p: p.damaged == want))
+        if cond.target_trait is not None:
+            trait = cond.target_trait
+            tests.append(target(lambda p: trait in types[p.type].traits))
+        if cond.target_attacked_this_turn is not None:
+            want_a = cond.target_attacked_this_turn
+            tests.append(lambda st, sit: sit.target is not None and (sit.target.attacked_turn == st.turn) == want_a)
+        if cond.target_moved_this_turn is not None:
+            want_m = cond.target_moved_this_turn
+            tests.append(lambda st, sit: sit.target is not None and (sit.target.moved_turn == st.turn) == want_m)
+        if cond.intel_fresh is not None:
+            want_f = cond.intel_fresh
+            tests.append(
+                lambda st, sit: sit.target is not None
+                and (sit.target.detected_turn != NEVER and st.turn - sit.target.detected_turn <= 1) == want_f
+            )
+        if cond.attacker_kind is not None:
+            akinds = set(cond.attacker_kind)
+            tests.append(attacker(lambda p: p.kind in akinds))
+        if cond.attacker_type is not None:
+            atypes = set(cond.attacker_type)
+            tests.append(attacker(lambda p: p.type in atypes))
+        if cond.attacker_trait is not None:
+            atrait = cond.attacker_trait
+            tests.append(attacker(lambda p: atrait in types[p.type].traits))
+        if cond.attacker_damaged is not None:
+            want_d = cond.attacker_damaged
+            tests.append(attacker(lambda p: p.damaged == want_d))
+        if cond.distance_at_most is not None:
+            d = cond.distance_at_most
+            tests.append(
+                lambda st, sit: sit.hex is not None
+                and sit.aim is not None
+                and hexgrid.distance(sit.aim, sit.hex) <= d
+            )
+        if not tests:
+            return None
+        if len(tests) == 1:
+            return tests[0]
+        return lambda st, sit: all(t(st, sit) for t in tests)

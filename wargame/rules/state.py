@@ -1,0 +1,182 @@
+"""The game state: everything that changes during play, and nothing that does not.
+
+The scenario (map, piece types, tables) is fixed and lives in the Rulebook; the
+state holds only positions, damage, stocks, tracks, points and the turn. It is
+mutable for speed (the engine plays hundreds of games a second); the Game takes
+cheap copies where it needs history (undo, views).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..hexgrid import Hex, ccrr
+
+NEVER = -99  # a turn number long before the game
+
+
+@dataclass(slots=True)
+class PieceState:
+    id: str
+    type: str
+    kind: str
+    side: str
+    hex: Hex
+    damaged: bool = False
+    destroyed: bool = False
+    hidden: bool = False  # hidden from Blue right now
+    detected_turn: int = NEVER  # last turn Blue saw it (fresh intelligence)
+    moved_turn: int = NEVER
+    attacked_turn: int = NEVER  # last turn it launched an attack
+    suppressed_turn: int = NEVER  # it may not act during this turn
+    sorties_used: int = 0  # today, for aircraft
+    aim: Hex | None = None  # ISR drone: the hex it searched today
+    casualties: int = 0  # US sites: personnel wounded or killed
+    # What Blue last learned of a Red piece's condition; differs from the truth
+    # after a strike whose results were unclear.
+    seen_damaged: bool = False
+    seen_destroyed: bool = False
+
+    def clone(self) -> PieceState:
+        return PieceState(
+            self.id, self.type, self.kind, self.side, self.hex, self.damaged, self.destroyed, self.hidden,
+            self.detected_turn, self.moved_turn, self.attacked_turn, self.suppressed_turn, self.sorties_used,
+            self.aim, self.casualties, self.seen_damaged, self.seen_destroyed,
+        )  # fmt: skip
+
+    @property
+    def assessed(self) -> bool:
+        """Does Blue know this piece's true condition?"""
+        return self.seen_damaged == self.damaged and self.seen_destroyed == self.destroyed
+
+
+@dataclass(slots=True)
+class Attack:
+    """A drone or rocket attack declared by Red, resolved in Blue's reaction phase."""
+
+    number: int
+    kind: str  # "drone" or "rocket"
+    team: str
+    target: str
+    count: int  # drones or rockets
+    resolved: bool = False
+
+    def clone(self) -> Attack:
+        return Attack(self.number, self.kind, self.team, self.target, self.count, self.resolved)
+
+
+@dataclass(slots=True)
+class GameResult:
+    winner: str | None  # "blue", "red" or None for a draw
+    reason: str
+    vp: dict[str, int]
+
+    def summary(self) -> str:
+        who = {"blue": "Blue wins", "red": "Red wins", None: "Draw"}[self.winner]
+        return f"{who}: {self.reason} (VP Blue {self.vp['blue']}, Red {self.vp['red']})"
+
+
+@dataclass(slots=True)
+class GameState:
+    turn: int
+    phase: int  # index into the scenario's sequence of play
+    pieces: dict[str, PieceState]
+    tracks: dict[str, int]
+    stocks: dict[str, dict[str, int]]
+    vp: dict[str, int] = field(default_factory=lambda: {"blue": 0, "red": 0})
+    # side, points, reason, and the Red piece whose destruction earned them ("" if
+    # none): Blue's view leaves out points for kills it has not yet confirmed.
+    vp_log: list[tuple[str, int, str, str]] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+    attacks: list[Attack] = field(default_factory=list)  # declared this turn
+    attacks_this_turn: int = 0
+    attacks_last_turn: int = 0
+    pending_authorization: int = 0
+    reached: set[tuple[str, int]] = field(default_factory=set)  # thresholds whose on_reach has fired
+    result: GameResult | None = None
+
+    def clone(self) -> GameState:
+        return GameState(
+            self.turn,
+            self.phase,
+            {k: p.clone() for k, p in self.pieces.items()},
+            dict(self.tracks),
+            {s: dict(v) for s, v in self.stocks.items()},
+            dict(self.vp),
+            list(self.vp_log),
+            dict(self.stats),
+            [a.clone() for a in self.attacks],
+            self.attacks_this_turn,
+            self.attacks_last_turn,
+            self.pending_authorization,
+            set(self.reached),
+            None if self.result is None else GameResult(self.result.winner, self.result.reason, dict(self.result.vp)),
+        )
+
+    # --- hashing and saving -------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain, canonical data: the basis of the state hash and of saved snapshots."""
+        return {
+            "turn": self.turn,
+            "phase": self.phase,
+            "pieces": {
+                pid: [
+                    p.type, ccrr(p.hex), p.damaged, p.destroyed, p.hidden, p.detected_turn, p.moved_turn,
+                    p.attacked_turn, p.suppressed_turn, p.sorties_used, ccrr(p.aim) if p.aim else None,
+                    p.casualties, p.seen_damaged, p.seen_destroyed,
+                ]  # fmt: skip
+                for pid, p in sorted(self.pieces.items())
+            },
+            "tracks": dict(sorted(self.tracks.items())),
+            "stocks": {s: dict(sorted(v.items())) for s, v in sorted(self.stocks.items())},
+            "vp": dict(sorted(self.vp.items())),
+            "vp_log": [list(x) for x in self.vp_log],
+            "stats": dict(sorted(self.stats.items())),
+            "attacks": [[a.number, a.kind, a.team, a.target, a.count, a.resolved] for a in self.attacks],
+            "attacks_this_turn": self.attacks_this_turn,
+            "attacks_last_turn": self.attacks_last_turn,
+            "pending_authorization": self.pending_authorization,
+            "reached": sorted([list(x) for x in self.reached]),
+            "result": None
+            if self.result is None
+            else {"winner": self.result.winner, "reason": self.result.reason, "vp": dict(sorted(self.result.vp.items()))},
+        }
+
+    def digest(self) -> str:
+        """A stable hash: equal for equal states, across runs, machines and Python versions.
+
+        The record hashes the state after every command, so this is built for
+        speed: the pieces' numbers are packed into a little-endian int32 array
+        (pieces always in scenario order), and the few remaining fields are
+        hashed through the repr of sorted tuples of ints and strings, which is
+        stable across Python versions (no floats, no sets, no dict order)."""
+        flat = array("i")
+        for p in self.pieces.values():
+            aim = p.aim if p.aim is not None else _NO_AIM
+            flat.extend((
+                p.hex[0], p.hex[1],
+                p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4,
+                p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used,
+                aim[0], aim[1], p.casualties,
+            ))  # fmt: skip
+        if _BIG_ENDIAN:
+            flat.byteswap()
+        result = None if self.result is None else (self.result.winner, self.result.reason, sorted(self.result.vp.items()))
+        rest = (
+            self.turn, self.phase, tuple(self.pieces), sorted(self.tracks.items()),
+            sorted((s, sorted(v.items())) for s, v in self.stocks.items()), sorted(self.vp.items()), self.vp_log,
+            sorted(self.stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in self.attacks],
+            self.attacks_this_turn, self.attacks_last_turn, self.pending_authorization, sorted(self.reached), result,
+        )  # fmt: skip
+        h = hashlib.blake2b(flat.tobytes(), digest_size=16)
+        h.update(repr(rest).encode("utf-8"))
+        return h.hexdigest()
+
+
+_NO_AIM = (-(1 << 30), -(1 << 30))
+_BIG_ENDIAN = sys.byteorder == "big"
