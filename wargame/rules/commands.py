@@ -8,7 +8,7 @@ as plain data for the game record and how to read itself back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Union
 
 from ..hexgrid import Hex, ccrr, parse_ccrr
@@ -105,9 +105,9 @@ COMMANDS: dict[str, type] = {
 def to_data(command: Command) -> dict[str, Any]:
     """A command as plain data for the game record: hexes by their CCRR names."""
     data: dict[str, Any] = {"command": command.name}
-    for f in command.__dataclass_fields__:
-        value = getattr(command, f)
-        data[f] = ccrr(value) if isinstance(value, Hex) else value
+    for f in fields(command):
+        value = getattr(command, f.name)
+        data[f.name] = ccrr(value) if isinstance(value, Hex) else value
     return data
 
 
@@ -118,19 +118,22 @@ def from_data(data: Any) -> Command:
     cls = COMMANDS.get(data["command"])
     if cls is None:
         raise ValueError(f"unknown command {data['command']!r} (known: {', '.join(COMMANDS)})")
-    fields = cls.__dataclass_fields__
-    extra = set(data) - set(fields) - {"command"}
+    specs = {f.name: f for f in fields(cls)}
+    extra = set(data) - set(specs) - {"command"}
     if extra:
         raise ValueError(f"command {cls.name}: unexpected {', '.join(sorted(extra))}")
     kwargs: dict[str, Any] = {}
-    for f, spec in fields.items():
+    for f, spec in specs.items():
         if f not in data:
             raise ValueError(f"command {cls.name}: missing {f!r}")
         value = data[f]
         if spec.type in ("Hex", Hex):
             if not isinstance(value, str):
                 raise ValueError(f"command {cls.name}: {f} must be a hex name such as '1207'")
-            value = parse_ccrr(value)
+            try:
+                value = parse_ccrr(value)
+            except ValueError as e:
+                raise ValueError(f"command {cls.name}: {e}") from None
         elif spec.type in ("int", int):
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError(f"command {cls.name}: {f} must be a whole number")
