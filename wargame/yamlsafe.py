@@ -123,9 +123,10 @@ def decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
+        # utf-8-sig counts e.start after the BOM; columns count characters, as YAML marks do.
+        before = raw.removeprefix(b"\xef\xbb\xbf")[: e.start]
         line = before.count(b"\n") + 1
-        col = e.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise InputError.single(name, "is not UTF-8 text", line, col) from None
 
 
@@ -178,8 +179,12 @@ def load(text: str, name: str) -> Document:
             if kind is yaml.ScalarEvent:
                 if event.tag is not None and event.tag != "!":
                     raise fail(event.start_mark, f"tags such as {_short(event.tag)!r} are not used here; write the plain value")
-                plain = event.style is None or event.style == ""
-                value = plain_scalar(event.value) if plain else event.value
+                # only an untagged plain scalar is resolved; quoted or `!`-tagged ones stay text
+                plain = event.implicit[0] and event.tag is None
+                try:
+                    value = plain_scalar(event.value) if plain else event.value
+                except ValueError:  # Python refuses to read integers of more than 4300 digits
+                    raise fail(event.start_mark, "this number has too many digits") from None
                 place(value, event.start_mark, False)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag is not None:
