@@ -432,3 +432,42 @@ def _commands(rules, seed):
         out.append(c)
         g.apply(c)
     return out
+
+
+def test_unclear_results_are_marked_until_blue_looks_again(tutorial_rules):
+    g = new_game(tutorial_rules)
+    to_phase(g, "blue_air")
+    with_dice(g, (6, 1), (6, 1), (6, 6), (6, 5), (6, 1), (6, 1))  # destroyed, assessment unclear
+    g.apply(FlySortie("viper_1", "desert_facility"))
+    target = g.state.pieces["desert_facility"]
+    assert target.unconfirmed and g.view("blue").pieces["desert_facility"].unconfirmed
+    # next turn an ISR drone over the site sees the ruins: Blue now knows, and counts the points
+    with_dice(g, *CALM)
+    g.apply(EndPhase())
+    g.apply(EndPhase())  # Red does nothing
+    g.state.pieces["reaper_1"].hex = parse_ccrr("0304")  # (a test shortcut: the drone's base is far away)
+    g.apply(TaskIsr("reaper_1", parse_ccrr("0303")))
+    blue = g.view("blue")
+    assert not target.unconfirmed
+    assert blue.pieces["desert_facility"].destroyed
+    assert blue.vp["blue"] == g.state.vp["blue"] >= 3
+    assert "Reaper 1 observes Desert facility: destroyed" in texts(g.events_for("blue"))
+
+
+def test_casualties_never_exceed_the_personnel_left(tutorial_rules):
+    g = new_game(tutorial_rules)
+    base = g.state.pieces["ain_al_asad_base"]
+    base.casualties = 3  # of 4 personnel
+    g.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
+    g.apply(EndPhase())
+    with_dice(g, (6, 6), (6, 6), (6, 1))  # 12 -1 = 11: one wounded; press roll 1
+    g.apply(ResolveAttack(1))
+    assert base.casualties == 4
+    g2 = new_game(tutorial_rules)
+    g2.state.pieces["ain_al_asad_base"].casualties = 4
+    g2.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
+    g2.apply(EndPhase())
+    with_dice(g2, (6, 6), (6, 6), (6, 1))  # "wounded", but nobody is left to wound (the press still reports the hit)
+    events = g2.apply(ResolveAttack(1))
+    assert g2.state.stats["us_casualties"] == 0
+    assert "US casualty at" not in texts(events) and "US casualties at" not in texts(events)

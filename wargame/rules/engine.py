@@ -493,11 +493,15 @@ class Game:
             elif verb == "attack":
                 out.stop = True
             elif verb == "casualties" and sit.target is not None:
-                sit.target.casualties += e.casualties
-                st.stats["us_casualties"] += e.casualties
-                st.pending_authorization += rules.scenario.rules.authorization.per_casualty * e.casualties
-                noun = "casualty" if e.casualties == 1 else "casualties"
-                self._emit("casualties", f"{e.casualties} US {noun} at {rules.name_of(sit.target.id)}", visible, where=sit.hex)
+                # no more casualties than the site has personnel left
+                left = rules.value(st, sit.target, "personnel") - sit.target.casualties
+                n = min(e.casualties, max(0, left))
+                if n:
+                    sit.target.casualties += n
+                    st.stats["us_casualties"] += n
+                    st.pending_authorization += rules.scenario.rules.authorization.per_casualty * n
+                    noun = "casualty" if n == 1 else "casualties"
+                    self._emit("casualties", f"{n} US {noun} at {rules.name_of(sit.target.id)}", visible, where=sit.hex)
             elif verb == "militia_casualties":
                 st.stats["militia_casualties"] += e.militia_casualties
                 noun = "fighter" if e.militia_casualties == 1 else "fighters"
@@ -542,6 +546,7 @@ class Game:
         target.hidden = False
         target.detected_turn = st.turn
         target.seen_damaged, target.seen_destroyed = target.damaged, target.destroyed
+        target.unconfirmed = False
         rules = self.rules
         if was_hidden:
             label = rules.piece_types[target.type].name.lower()
@@ -842,6 +847,7 @@ class Game:
                 changed = not p.assessed
                 p.detected_turn = st.turn
                 p.seen_damaged, p.seen_destroyed = p.damaged, p.destroyed
+                p.unconfirmed = False
                 if changed:
                     state = "destroyed" if p.destroyed else "damaged" if p.damaged else "intact"
                     self._emit("assess", f"{dname} observes {rules.name_of(p.id)}: {state}", pieces=(p.id,))
@@ -880,6 +886,7 @@ class Game:
         if target.destroyed:
             self._emit("sortie", f"{fname} finds {tname} already destroyed and returns", pieces=(target.id,))
             target.seen_damaged = target.seen_destroyed = True
+            target.unconfirmed = False
             return
         sit = Situation(flight, target, target.hex)
         _, out = self._roll("air_defence", sit, f"Militia air defence vs {fname}", pieces=(flight.id,))
@@ -907,8 +914,10 @@ class Game:
             a, b = secret
             self._events[a:b] = [_hide_from_blue(e) for e in self._events[a:b]]
             self._emit("assess", f"Strike on {tname}: results unclear", "blue", pieces=(target.id,))
+            target.unconfirmed = True
         else:
             target.seen_damaged, target.seen_destroyed = target.damaged, target.destroyed
+            target.unconfirmed = False
             target.detected_turn = st.turn
 
 

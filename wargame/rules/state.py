@@ -40,12 +40,13 @@ class PieceState:
     # after a strike whose results were unclear.
     seen_damaged: bool = False
     seen_destroyed: bool = False
+    unconfirmed: bool = False  # Blue struck it and the damage assessment was unclear
 
     def clone(self) -> PieceState:
         return PieceState(
             self.id, self.type, self.kind, self.side, self.hex, self.damaged, self.destroyed, self.hidden,
             self.detected_turn, self.moved_turn, self.attacked_turn, self.suppressed_turn, self.sorties_used,
-            self.aim, self.casualties, self.seen_damaged, self.seen_destroyed,
+            self.aim, self.casualties, self.seen_damaged, self.seen_destroyed, self.unconfirmed,
         )  # fmt: skip
 
     @property
@@ -128,7 +129,7 @@ class GameState:
                 pid: [
                     p.type, ccrr(p.hex), p.damaged, p.destroyed, p.hidden, p.detected_turn, p.moved_turn,
                     p.attacked_turn, p.suppressed_turn, p.sorties_used, ccrr(p.aim) if p.aim else None,
-                    p.casualties, p.seen_damaged, p.seen_destroyed,
+                    p.casualties, p.seen_damaged, p.seen_destroyed, p.unconfirmed,
                 ]  # fmt: skip
                 for pid, p in sorted(self.pieces.items())
             },
@@ -160,7 +161,8 @@ class GameState:
             aim = p.aim if p.aim is not None else _NO_AIM
             flat.extend((
                 p.hex[0], p.hex[1],
-                p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4,
+                p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4
+                | p.unconfirmed << 5,
                 p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used,
                 aim[0], aim[1], p.casualties,
             ))  # fmt: skip
