@@ -87,7 +87,7 @@ def test_drone_attack_interception_and_effect(tutorial_rules):
     g.apply(EndPhase())
     assert g.phase == "blue_reaction"
     # drone 1: 6 on 1d10 -> shot down (needs 6 or less); drone 2: 7 gets through,
-    # then 4+4 = 8, -1 hardened = 7: hits the site (damage, Red +1 VP)
+    # then 4+4 = 8, -1 hardened = 7: hits the site (damage; no points: only casualties score)
     with_dice(g, (10, 6), (10, 7), (6, 4), (6, 4))
     events = g.apply(ResolveAttack(1))
     log = texts(events)
@@ -97,7 +97,7 @@ def test_drone_attack_interception_and_effect(tutorial_rules):
     p = g.state.pieces["ain_al_asad_base"]
     assert p.damaged and not p.destroyed
     assert g.state.stats["drones_shot_down"] == 1 and g.state.stats["drones_through"] == 1
-    assert g.state.vp["red"] == 1
+    assert g.state.vp["red"] == 0
     assert g.state.pending_authorization == 1
     # all resolved: Blue moves on by ending the phase
     assert g.legal_commands() == [EndPhase()]

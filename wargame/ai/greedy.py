@@ -117,21 +117,40 @@ class GreedyPlayer:
         return self.rng.choice(tasks)
 
     def _air(self, game: Game, legal: list[Command]) -> Command | None:
+        """The sortie with the best expected points for its political price, if any is worth it."""
         sorties = [c for c in legal if isinstance(c, FlySortie)]
         if not sorties:
             return None
         st = game.state
-        top = game.rules.tracks["escalation"].max
+        rules = game.rules
+        top = rules.tracks["escalation"].max
         if st.tracks["escalation"] >= top - 2:
-            return None  # one more strike could start the regional war
-        auth = game.rules.scenario.rules.authorization.per_sortie
-        if st.tracks["authorization"] < auth and st.tracks["escalation"] >= top // 2:
-            return None
-        best = max(sorties, key=lambda c: (float(_destroy_chance(game.preview(c).odds[1][1])), self.rng.random()))
-        return best
+            return None  # one more strike could start the regional war, and Blue would lose it
+        auth = rules.scenario.rules.authorization.per_sortie
+        unauthorized = st.tracks["authorization"] < auth
+
+        def worth(c: FlySortie) -> float:
+            preview = game.preview(c)
+            target = st.pieces[c.target]
+            value = float(_destroy_chance(preview.odds[1][1])) * rules.piece_types[target.type].vp
+            cost = 0.0
+            country = rules.scenario.map.countries[rules.country[target.hex]]
+            for e in country.strike_effects:
+                if e.track == "iraq_tolerance" and e.change:
+                    cost += -e.change * (2.0 if st.tracks["iraq_tolerance"] <= 3 else 0.7)
+                elif e.track == "escalation" and e.change:
+                    cost += e.change * 0.8
+            if unauthorized:
+                cost += 2.5
+            cost += float(_chance_of(preview.odds[2][1], "civilian_casualties")) * 2.0
+            return value - cost
+
+        best = max(sorties, key=lambda c: (worth(c), self.rng.random()))
+        return best if worth(best) > 0.3 else None
 
 
 def _chance_of(setup: Setup, verb: str) -> Fraction:
+    """The chance of a result that has an effect with this verb."""
     odds = setup.odds()
     return sum((c for row, c in zip(odds.rows, odds.chances) if any(e.verb == verb for e in row.effects)), Fraction(0))
 
