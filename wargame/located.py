@@ -32,12 +32,13 @@ def validate_model(doc: Document, model: type[M]) -> M:
 def _problems(doc: Document, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple] = set()
+    meant = _meant_keys(doc, error, model)
     for err in error.errors(include_url=False):
         path = _data_path(doc.data, err["loc"])
         if path is None:  # an error from the union branch that does not match the data
             continue
         key = (path, err["type"])
-        if key in seen:
+        if key in seen or (err["type"] == "missing" and path in meant):
             continue
         seen.add(key)
         out.append(_problem(doc, path, err, model))
@@ -47,12 +48,38 @@ def _problems(doc: Document, error: ValidationError, model: type[BaseModel]) -> 
     return out
 
 
+def _meant_keys(doc: Document, error: ValidationError, model: type[BaseModel]) -> set[tuple]:
+    """Paths of required keys that a misspelt key was surely meant to be.
+
+    `rnage: 14` is one mistake: it is reported once, as an unknown key with its
+    "did you mean 'range'?" hint, not a second time (and first, by line) as the
+    missing 'range'.
+    """
+    meant: set[tuple] = set()
+    for err in error.errors(include_url=False):
+        if err["type"] != "extra_forbidden":
+            continue
+        path = _data_path(doc.data, err["loc"])
+        if path:
+            hint = _did_you_mean(model, path, doc.data)
+            if hint is not None:
+                meant.add(path[:-1] + (hint,))
+    return meant
+
+
+def _did_you_mean(model: type[BaseModel], path: tuple, data: Any) -> str | None:
+    hint = difflib.get_close_matches(str(path[-1]), _fields_at(model, path[:-1], data), n=1)
+    return hint[0] if hint else None
+
+
 def _data_path(data: Any, loc: tuple) -> tuple | None:
     """The part of pydantic's error location that indexes into the data.
 
     Union tags in the location ('strike_flight', 'list[ResultRow]') are skipped;
     an error inside the list branch when the data is a mapping (or the reverse)
-    returns None so the reader sees only the branch they wrote.
+    returns None so the reader sees only the branch they wrote. When the data is
+    neither (`results: 5`), the list branch speaks for both (see `_message`):
+    dropping both once hid the mistake entirely.
     """
     path: list[Any] = []
     node = data
@@ -64,7 +91,7 @@ def _data_path(data: Any, loc: tuple) -> tuple | None:
             path.append(seg)
             node = node[seg]
         elif isinstance(seg, str) and seg.startswith("list["):
-            if not isinstance(node, list):
+            if isinstance(node, dict):
                 return None
         elif isinstance(seg, str) and seg.startswith("dict["):
             if not isinstance(node, dict):
@@ -99,8 +126,8 @@ def _problem(doc: Document, path: tuple, err: dict, model: type[BaseModel]) -> P
         return doc.problem(real, f"{_dotted(real)}: missing required key {path[-1]!r}")
     if kind == "extra_forbidden":
         known = _fields_at(model, path[:-1], doc.data)
-        hint = difflib.get_close_matches(str(path[-1]), known, n=1)
-        tail = f" (did you mean {hint[0]!r}?)" if hint else (f" (expected one of: {', '.join(known)})" if known else "")
+        hint = _did_you_mean(model, path, doc.data)
+        tail = f" (did you mean {hint!r}?)" if hint else (f" (expected one of: {', '.join(known)})" if known else "")
         return doc.problem(path, f"{_dotted(path[:-1])}: unknown key {path[-1]!r}{tail}", at_key=True)
     if kind == "union_tag_invalid":
         ctx = err.get("ctx") or {}
@@ -109,6 +136,21 @@ def _problem(doc: Document, path: tuple, err: dict, model: type[BaseModel]) -> P
             tag_path, f"{where}.kind: unknown kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags', '?')}"
         )
     return doc.problem(real, f"{where}: {_message(kind, err, value)}")
+
+
+# What each pattern of the models means, by the exact pattern: a substring test
+# once called a date "not a hex name" (both patterns hold `[0-9]{4}`) and a
+# value_from such as 'enemy.strike' "not an identifier".
+PATTERN_WORDS = {
+    r"^[0-9]{4}$": "is not a hex name: four digits CCRR, column then row, e.g. '1207'",
+    r"^[a-z][a-z0-9_]*$": "is not an identifier (lower-case letters, digits and underscores, starting with a letter)",
+    r"^#[0-9a-fA-F]{6}$": "is not a colour (#rrggbb)",
+    r"^[A-Za-z]$": "is not a single letter",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date (YYYY-MM-DD)",
+    r"^(attacker|target)\.[a-z_]+$|^hex\.population$|^track\.[a-z][a-z0-9_]*$": (
+        "is not a value to take a modifier from: attacker.NAME, target.NAME, hex.population or track.NAME"
+    ),
+}
 
 
 def _message(kind: str, err: dict, value: Any) -> str:
@@ -126,36 +168,38 @@ def _message(kind: str, err: dict, value: Any) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of keys, found {shown}"
     if kind in ("list_type", "tuple_type"):
-        return f"expected a list, found {shown}"
+        either = str(err["loc"][-1]).startswith("list[") if err.get("loc") else False  # a list-or-mapping union
+        return f"expected a list{' or a mapping of keys' if either else ''}, found {shown}"
     if kind == "literal_error":
         return f"expected one of {ctx.get('expected', '?')}, found {shown}"
     if kind == "union_tag_not_found":
-        return f"missing key {ctx.get('discriminator', 'kind')!r}"
+        key = str(ctx.get("discriminator", "kind")).strip("'")  # pydantic quotes it already: "'kind'"
+        return f"missing key {key!r}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        if "0-9]{4}" in pattern:
-            return f"{shown} is not a hex name: four digits CCRR, column then row, e.g. '1207'"
-        if "a-z][a-z0-9_]" in pattern:
-            return f"{shown} is not an identifier (lower-case letters, digits and underscores, starting with a letter)"
-        if "#[0-9a-fA-F]{6}" in pattern:
-            return f"{shown} is not a colour (#rrggbb)"
-        if "[A-Za-z]$" in pattern:
-            return f"{shown} is not a single letter"
-        if "[0-9]{2}-[0-9]{2}" in pattern:
-            return f"{shown} is not a date (YYYY-MM-DD)"
-        return f"{shown} does not have the expected form"
+        return f"{shown} {PATTERN_WORDS.get(pattern, 'does not have the expected form')}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "?")
         words = {"greater_than_equal": "at least", "greater_than": "more than", "less_than_equal": "at most", "less_than": "less than"}
         return f"must be {words[kind]} {bound}, found {shown}"
-    if kind in ("too_short", "too_long"):
-        return err["msg"].replace("List", "list").replace("Dictionary", "mapping")
+    if kind in ("too_short", "too_long"):  # pydantic says "List should have ... after validation"
+        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        one, many = ("entry", "entries") if ctx.get("field_type") == "Dictionary" else ("item", "items")
+        most = "at least" if kind == "too_short" else "at most"
+        return f"must have {most} {bound} {one if bound == 1 else many}, found {ctx.get('actual_length', '?')}"
+    if kind == "string_too_short":
+        n = ctx.get("min_length", 1)
+        return "must not be empty" if n == 1 else f"must be at least {n} characters long, found {shown}"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length', '?')} characters long, found {shown}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     return str(err["msg"])
 
 
 def _show(value: Any) -> str:
+    if value is None:  # an empty value in YAML; "None" is Python's word, not the reader's
+        return "null (an empty value)"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
     text = repr(value)

@@ -40,6 +40,10 @@ AIRCRAFT_KINDS = ("strike_flight", "isr_drone")
 MOBILE_KINDS = ("launch_team", "rocket_team")
 SYMBOLS = ("fixed_wing", "uav", "rocket", "drone_launcher", "installation", "consulate", "depot", "facility")
 REQUIRED_TRACKS = ("escalation", "authorization")
+# Most modified totals a table, or values a track, may span. Valid dice span at most
+# a few thousand; a slip such as `value: 1000000000` must be an error, not a check
+# that runs for hours or a game that allocates a row lookup of a billion totals.
+MAX_SPAN = 10_000
 
 INF = float("inf")
 
@@ -57,6 +61,9 @@ class _Checker:
         self.m = scenario.map
 
     def p(self, path: tuple, message: str, *, at_key: bool = False) -> Problem:
+        """A problem at the value of `path`, or at its key with `at_key`: a problem with
+        a whole mapping or list (a table missing from `tables`) points at the key that
+        names it, not at its first entry, which would name some other table."""
         return self.doc.problem(path, message, at_key=at_key)
 
     def run(self) -> Iterator[Problem]:
@@ -107,12 +114,18 @@ class _Checker:
             col += 1
         return Problem(self.doc.file, line, col + index, message)
 
+    def offset(self, name: str) -> tuple[int, int]:
+        """0-based column and row of a CCRR name the schema let through (four digits).
+
+        Not `hexgrid.parse_ccrr`, which raises on column or row 00: here '0700' is
+        just a hex off the map, to report like any other, not a crash."""
+        return int(name[:2]) - 1, int(name[2:]) - 1
+
     def hex_of(self, name: str) -> hexgrid.Hex:
-        return hexgrid.parse_ccrr(name)
+        return hexgrid.from_offset(*self.offset(name))
 
     def on_map(self, path: tuple, name: str, what: str) -> Iterator[Problem]:
-        h = hexgrid.parse_ccrr(name)
-        col, row = hexgrid.to_offset(h)
+        col, row = self.offset(name)
         if not (0 <= col < self.m.columns and 0 <= row < self.m.rows):
             yield self.p(
                 path,
@@ -120,7 +133,7 @@ class _Checker:
             )
 
     def code_at(self, key: str, name: str) -> str | None:
-        col, row = hexgrid.to_offset(hexgrid.parse_ccrr(name))
+        col, row = self.offset(name)
         rows = getattr(self.m, key)
         if 0 <= row < len(rows) and 0 <= col < len(rows[row]):
             return rows[row][col]
@@ -159,7 +172,7 @@ class _Checker:
     def sides(self) -> Iterator[Problem]:
         for side in ("blue", "red"):
             if side not in self.s.sides:
-                yield self.p(("sides",), f"sides: missing side {side!r} (a scenario has sides blue and red)")
+                yield self.p(("sides",), f"sides: missing side {side!r} (a scenario has sides blue and red)", at_key=True)
         for side, spec in self.s.sides.items():
             for stock in spec.stock_max:
                 if stock not in spec.stocks:
@@ -211,6 +224,8 @@ class _Checker:
                 if piece.hex is not None:
                     yield self.p(path + ("hex",), f"piece {piece.id}: a {pt.kind} flies from its base; give 'base', not 'hex'", at_key=True)
                 if piece.base is None:
+                    if piece.hex is not None:  # one mistake, one line: the 'hex' problem above says what to write
+                        continue
                     yield self.p(path, f"piece {piece.id}: a {pt.kind} needs 'base' (the base it flies from)")
                 else:
                     base = by_id.get(piece.base)
@@ -240,11 +255,13 @@ class _Checker:
     def tracks(self) -> Iterator[Problem]:
         for name in REQUIRED_TRACKS:
             if name not in self.s.tracks:
-                yield self.p(("tracks",), f"tracks: missing the {name!r} track, which the rules use")
+                yield self.p(("tracks",), f"tracks: missing the {name!r} track, which the rules use", at_key=True)
         for tid, track in self.s.tracks.items():
             path = ("tracks", tid)
             if track.min >= track.max:
                 yield self.p(path + ("max",), f"track {tid}: max ({track.max}) must be above min ({track.min})")
+            elif track.max - track.min > MAX_SPAN:
+                yield self.p(path + ("max",), f"track {tid}: {track.min} to {track.max} is more than {MAX_SPAN} steps")
             if not track.min <= track.start <= track.max:
                 yield self.p(path + ("start",), f"track {tid}: start {track.start} is outside the track ({track.min}-{track.max})")
             for j, th in enumerate(track.thresholds):
@@ -261,7 +278,7 @@ class _Checker:
         tables = self.s.tables
         for name in REQUIRED_TABLES:
             if name not in tables:
-                yield self.p(("tables",), f"tables: missing the {name!r} table, which the rules roll")
+                yield self.p(("tables",), f"tables: missing the {name!r} table, which the rules roll", at_key=True)
         roles = self.table_roles()
         for tid, table in tables.items():
             yield from self.table(tid, table, roles.get(tid, ((), ())))
@@ -304,8 +321,17 @@ class _Checker:
             if table.column_shifts:
                 yield self.p(path + ("column_shifts",), f"table {tid}: column shifts need columns")
             groups = [(path + ("results",), table.results)]
+        if self.long_track_modifier(table):  # reported at the track; listing its every value would not end
+            return
         lo_mod, hi_mod = modifier_bounds(self.s, table, roles)
         need_lo, need_hi = dice.low + lo_mod, dice.high + hi_mod
+        if need_hi - need_lo > MAX_SPAN:
+            yield self.p(
+                path + ("modifiers",),
+                f"table {tid}: dice and modifiers can make {need_lo} to {need_hi}, more than {MAX_SPAN} totals",
+                at_key=True,
+            )
+            return
         for gpath, rows in groups:
             yield from self.coverage(tid, gpath, rows, need_lo, need_hi)
             for j, row in enumerate(rows):
@@ -330,14 +356,27 @@ class _Checker:
                         gpath + (j, "roll"),
                         f"table {tid}: rows {rows[i].roll!r} and {rows[j].roll!r} overlap at a modified total of {at}",
                     )
-        for total in range(need_lo, need_hi + 1):
-            if not any(a <= total <= b for _, a, b in spans):
-                yield self.p(
-                    gpath,
-                    f"table {tid}: no row for a modified total of {total}"
-                    f" (dice and modifiers can make {need_lo} to {need_hi})",
-                )
+        # The lowest total no row covers: walk the rows in order, not every total.
+        total: float = need_lo
+        for _, a, b in sorted(spans, key=lambda span: (span[1], span[2])):
+            if a > total:
                 break
+            total = max(total, b + 1)
+        if total <= need_hi:
+            yield self.p(
+                gpath,
+                f"table {tid}: no row for a modified total of {int(total)}"
+                f" (dice and modifiers can make {need_lo} to {need_hi})",
+            )
+
+    def long_track_modifier(self, table: Table) -> bool:
+        """A modifier takes its value from a track too long to list (see MAX_SPAN)."""
+        for mod in table.modifiers:
+            head, _, name = (mod.value_from or "").partition(".")
+            track = self.s.tracks.get(name) if head == "track" else None
+            if track is not None and track.max - track.min > MAX_SPAN:
+                return True
+        return False
 
     def value_ref(self, path: tuple, tid: str, ref: str, roles: Roles) -> Iterator[Problem]:
         head, _, name = ref.partition(".")
@@ -428,7 +467,7 @@ class _Checker:
             if state.get(tid) is None:
                 cycle = visit(tid, [tid])
                 if cycle:
-                    yield self.p(("tables", cycle[0]), "tables roll each other in a loop: " + " -> ".join(cycle))
+                    yield self.p(("tables", cycle[0]), "tables roll each other in a loop: " + " -> ".join(cycle), at_key=True)
                     return
 
     # --- sequence, rules, victory ---------------------------------------------------
@@ -441,7 +480,7 @@ class _Checker:
             seen.setdefault(phase.phase, j)
         for needed in ("red_operations", "blue_air", "political"):
             if needed not in seen:
-                yield self.p(("turns", "sequence"), f"the sequence of play needs a {needed} phase")
+                yield self.p(("turns", "sequence"), f"the sequence of play needs a {needed} phase", at_key=True)
 
     def rules(self) -> Iterator[Problem]:
         r = self.s.rules
