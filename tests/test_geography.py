@@ -350,7 +350,7 @@ def test_yaml_round_trips(m: geo.BorderMap) -> None:
     assert data["country"] == m.country
     assert [(r["name"], r["hexes"]) for r in data["rivers"]] == [(r.name, r.hexes) for r in m.rivers]
     assert [tuple(p.values()) for p in data["places"]] == [
-        (p.id, p.name, p.hex, p.country, p.kind, p.population, p.lat, p.lon) for p in m.places
+        (p.id, p.name, p.hex, geo.COUNTRY_IDS[p.country], p.kind, p.population, p.lat, p.lon) for p in m.places
     ]
     # One row per line, so a designer can edit the map in a text editor.
     for row in m.terrain:
