@@ -222,7 +222,7 @@ def test_strike_with_unclear_assessment_stays_secret_from_blue(tutorial_rules):
     assert "is destroyed" not in blue_log and "Targets destroyed" not in blue_log
     assert "Desert facility is destroyed" in texts(g.events_for("red"))
     # the sortie's political costs are public
-    assert "Escalation 3 → 4 (a strike)" in blue_log
+    assert "Escalation 3 → 4 (a day of US strikes)" in blue_log
     assert "Iraq's tolerance 5 → 4 (a strike in Iraq)" in blue_log
     # Blue may strike again what it has not seen destroyed; the flight finds the ruins
     assert FlySortie("viper_1", "desert_facility") not in g.legal_commands()  # one sortie a day

@@ -357,8 +357,8 @@ CASES = [
         "rules.quiet_turn_effects[0]: a 'vp' effect needs 'points'", at="{vp: blue, reason",
     ),
     Broken(
-        "effect_not_a_mapping", "  sortie_effects:\n", "  sortie_effects:\n    - escalation\n",
-        "rules.sortie_effects[0]: expected a mapping of keys, found 'escalation'", at="escalation\n",
+        "effect_not_a_mapping", "  strike_day_effects:\n", "  strike_day_effects:\n    - escalation\n",
+        "rules.strike_day_effects[0]: expected a mapping of keys, found 'escalation'", at="escalation\n",
     ),
     Broken(
         "unknown_stock_in_effect", "effects: [{stock: drones,", "effects: [{stock: missiles,",
@@ -402,8 +402,13 @@ CASES = [
     ),
     # sequence and victory
     Broken(
-        "phase_listed_twice", "- {phase: blue_isr, title: Blue ISR", "- {phase: blue_air, title: Blue ISR",
-        "phase blue_air appears twice in the sequence of play", at="blue_air, title: Blue air",
+        "phase_listed_twice", "- {phase: blue_isr, title: Blue ISR",
+        "- {phase: blue_isr, title: Blue ISR, description: once more}\n    - {phase: blue_isr, title: Blue ISR",
+        "phase blue_isr appears twice in the sequence of play", at="blue_isr, title: Blue ISR, description: Task",
+    ),
+    Broken(
+        "phase_missing", "    - {phase: blue_reaction, title: Blue reaction, description: Counter-drone fire and the effects of attacks.}\n", "",
+        "the sequence of play needs a blue_reaction phase", at="sequence:",
     ),
     Broken(
         "objective_unknown_piece", "pieces_undamaged: [ain_al_asad_base]", "pieces_undamaged: [al_asad_base]",

@@ -173,3 +173,10 @@ def test_tutorial_map_is_about_12_by_10():
     m = scenario_at(TUTORIAL).map
     assert 10 <= m.columns <= 14
     assert 8 <= m.rows <= 12
+
+
+def test_the_format_documentation_shows_the_tutorial_as_it_is():
+    """docs/scenario-format.md embeds the tutorial as its complete example; keep it current."""
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    tutorial = (SCENARIOS / "tutorial.yaml").read_text(encoding="utf-8")
+    assert "```yaml\n" + tutorial + "```" in docs

@@ -400,8 +400,9 @@ class Game:
                 notes.append(f"Beyond authorization: {costs}")
             else:
                 notes.append(f"Uses {auth.per_sortie} authorization ({st.tracks['authorization']} left)")
-            for e in rules.scenario.rules.sortie_effects:
-                notes.append("Every sortie: " + _effect_text(rules, e))
+            if st.strikes_today == 0:
+                for e in rules.scenario.rules.strike_day_effects:
+                    notes.append("First strike today: " + _effect_text(rules, e))
             country = rules.scenario.map.countries[rules.country[target.hex]]
             for e in country.strike_effects:
                 notes.append(f"Striking in {country.name}: " + _effect_text(rules, e))
@@ -661,6 +662,7 @@ class Game:
         st.turn += 1
         st.attacks_last_turn = st.attacks_this_turn
         st.attacks_this_turn = 0
+        st.strikes_today = 0
         st.attacks = []
 
     def _strategic(self) -> None:
@@ -895,7 +897,9 @@ class Game:
             return
         if st.result is not None:
             return
-        self._effects(rules.scenario.rules.sortie_effects, sit, _Outcome(), "a strike")
+        if st.strikes_today == 0:
+            self._effects(rules.scenario.rules.strike_day_effects, sit, _Outcome(), "a day of US strikes")
+        st.strikes_today += 1
         country = rules.scenario.map.countries[rules.country[target.hex]]
         self._effects(country.strike_effects, sit, _Outcome(), f"a strike in {country.name}")
         if st.result is not None:

@@ -96,6 +96,7 @@ class GameState:
     attacks: list[Attack] = field(default_factory=list)  # declared this turn
     attacks_this_turn: int = 0
     attacks_last_turn: int = 0
+    strikes_today: int = 0  # sorties past air defence this turn
     pending_authorization: int = 0
     reached: set[tuple[str, int]] = field(default_factory=set)  # thresholds whose on_reach has fired
     result: GameResult | None = None
@@ -113,6 +114,7 @@ class GameState:
             [a.clone() for a in self.attacks],
             self.attacks_this_turn,
             self.attacks_last_turn,
+            self.strikes_today,
             self.pending_authorization,
             set(self.reached),
             None if self.result is None else GameResult(self.result.winner, self.result.reason, dict(self.result.vp)),
@@ -141,6 +143,7 @@ class GameState:
             "attacks": [[a.number, a.kind, a.team, a.target, a.count, a.resolved] for a in self.attacks],
             "attacks_this_turn": self.attacks_this_turn,
             "attacks_last_turn": self.attacks_last_turn,
+            "strikes_today": self.strikes_today,
             "pending_authorization": self.pending_authorization,
             "reached": sorted([list(x) for x in self.reached]),
             "result": None
@@ -173,7 +176,8 @@ class GameState:
             self.turn, self.phase, tuple(self.pieces), sorted(self.tracks.items()),
             sorted((s, sorted(v.items())) for s, v in self.stocks.items()), sorted(self.vp.items()), self.vp_log,
             sorted(self.stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in self.attacks],
-            self.attacks_this_turn, self.attacks_last_turn, self.pending_authorization, sorted(self.reached), result,
+            self.attacks_this_turn, self.attacks_last_turn, self.strikes_today, self.pending_authorization,
+            sorted(self.reached), result,
         )  # fmt: skip
         h = hashlib.blake2b(flat.tobytes(), digest_size=16)
         h.update(repr(rest).encode("utf-8"))

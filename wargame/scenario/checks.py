@@ -30,6 +30,7 @@ from .model import (
     Condition,
     Effect,
     ObjectiveCondition,
+    PhaseKind,
     Scenario,
     Table,
 )
@@ -478,7 +479,9 @@ class _Checker:
             if phase.phase in seen:
                 yield self.p(("turns", "sequence", j, "phase"), f"phase {phase.phase} appears twice in the sequence of play")
             seen.setdefault(phase.phase, j)
-        for needed in ("red_operations", "blue_air", "political"):
+        # every phase does work no other phase does (the strategic phase refuels the
+        # aircraft, the reaction phase resolves attacks): the order is the designer's, the set is not
+        for needed in PhaseKind.__args__:  # type: ignore[attr-defined]
             if needed not in seen:
                 yield self.p(("turns", "sequence"), f"the sequence of play needs a {needed} phase", at_key=True)
 
@@ -500,7 +503,7 @@ class _Checker:
         none: Roles = ((), ())
         yield from self.effects(("rules", "authorization", "unauthorized"), r.authorization.unauthorized, none, None)
         yield from self.effects(("rules", "attack_effects"), r.attack_effects, none, None)
-        yield from self.effects(("rules", "sortie_effects"), r.sortie_effects, none, None)
+        yield from self.effects(("rules", "strike_day_effects"), r.strike_day_effects, none, None)
         yield from self.effects(("rules", "quiet_turn_effects"), r.quiet_turn_effects, none, None)
         for cid, country in self.m.countries.items():
             yield from self.effects(("map", "countries", cid, "strike_effects"), country.strike_effects, none, None)

@@ -450,7 +450,10 @@ class Rules(Model):
     supply: SupplyRules
     authorization: AuthorizationRules
     attack_effects: list[Effect] = Field(description="Effects of every militia attack declared on a US site.")
-    sortie_effects: list[Effect] = Field(description="Effects of every sortie that reaches its target.")
+    strike_day_effects: list[Effect] = Field(
+        description="Effects of a day on which Blue strikes, applied with its first sortie past air defence: "
+        "a night of strikes is one political event, however many sorties it holds."
+    )
     quiet_turn_effects: list[Effect] = Field(description="Effects of a turn without militia attacks (deterrence).")
     detected_teams_hide_on_move: bool = Field(description="A detected team that moves is hidden again.")
 
