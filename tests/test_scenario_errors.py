@@ -274,18 +274,18 @@ CASES = [
         "piece ain_al_asad_base stands on impassable Lake at 0101", at='"0101"',
     ),
     Broken(
-        "flight_given_a_hex", "base: jordan_air_base}", 'hex: "0110"}',
+        "flight_given_a_hex", "base: jordan_air_base,", 'hex: "0110",',
         "piece viper_1: a strike_flight flies from its base; give 'base', not 'hex'",
-        at='hex: "0110"}',
+        at='hex: "0110",',
         after="name: Viper 1",
     ),
     Broken(
-        "base_not_a_base", "base: jordan_air_base}", "base: desert_facility}",
-        "piece viper_1: 'desert_facility' is not a blue base", at="desert_facility}",
+        "base_not_a_base", "base: jordan_air_base,", "base: desert_facility,",
+        "piece viper_1: 'desert_facility' is not a blue base", at="desert_facility,", after="name: Viper 1",
     ),
     Broken(
-        "blue_piece_hidden", 'Ain al-Asad air base, hex: "0708"}', 'Ain al-Asad air base, hex: "0708", hidden: true}',
-        "piece ain_al_asad_base: only Red pieces start hidden", at="true}", after='"0708", hidden: ',
+        "blue_piece_hidden", 'Ain al-Asad air base, hex: "0708",', 'Ain al-Asad air base, hex: "0708", hidden: true,',
+        "piece ain_al_asad_base: only Red pieces start hidden", at="true,", after='"0708", hidden: ',
     ),
     # tracks
     Broken(

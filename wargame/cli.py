@@ -56,6 +56,22 @@ def _build_parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
+    p = command("play", _play, "play in a window: hot-seat, or against the computer")
+    p.add_argument("target", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO|SAVE",
+                   help=f"a scenario (file or shipped name, default {DEFAULT_SCENARIO}) or a saved game")  # fmt: skip
+    p.add_argument("--blue", default="human", choices=("human", "greedy", "random"), help="who plays Blue (default human)")
+    p.add_argument("--red", default="human", choices=("human", "greedy", "random"), help="who plays Red (default human)")
+    p.add_argument("--seed", type=int, default=None, help="seed of the dice (default: a new one each game)")
+    p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+
+    p = command("render", _render, "draw the board and panel to a PNG, headless")
+    p.add_argument("target", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO|SAVE")
+    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
+    p.add_argument("--side", choices=("blue", "red", "all"), default=None,
+                   help="whose view to draw (default: the side to move; all: the umpire's view)")  # fmt: skip
+    p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="picture size (default 1280x720)")
+    p.add_argument("--seed", type=int, default=1, help="seed for a new game (default 1)")
+
     p = command("validate", _validate, "check scenario files (all shipped scenarios when none is given)")
     p.add_argument("files", nargs="*", metavar="FILE", help="scenario files or names of shipped scenarios")
 
@@ -72,6 +88,16 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1280x720") from None
+    if not (640 <= w <= 8192 and 400 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r}: width 640-8192 and height 400-8192")
+    return w, h
+
+
 def _scenario_path(name: str) -> Path:
     path = find_scenario(name)
     if path is None:
@@ -81,6 +107,26 @@ def _scenario_path(name: str) -> Path:
 
 
 # --- commands ------------------------------------------------------------------------
+
+
+def _play(args: argparse.Namespace) -> int:
+    import random
+
+    from .ui.launch import play
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
+    return play(_scenario_path(args.target), seed, {"blue": args.blue, "red": args.red}, args.size)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .ui.launch import render
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise InputError.single(args.out, "the picture must be a .png file")
+    code = render(_scenario_path(args.target), out, args.side, args.size, args.seed)
+    print(f"wrote {out}")
+    return code
 
 
 def _validate(args: argparse.Namespace) -> int:

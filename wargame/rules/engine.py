@@ -409,6 +409,7 @@ class Game:
             return Preview(title, tuple(odds), tuple(notes))
         if isinstance(command, (DroneAttack, RocketAttack, ResolveAttack)):
             if isinstance(command, ResolveAttack):
+                st = self.state  # the attack is being revealed to Blue now: its target, count and launcher's modifiers
                 attack = next(a for a in st.attacks if a.number == command.attack)
                 team_id, target_id, kind, count = attack.team, attack.target, attack.kind, attack.count
             else:

@@ -379,6 +379,7 @@ class Piece(Model):
     base: Id | None = Field(None, description="For flights and ISR drones: the base piece they fly from.")
     hidden: bool = Field(False, description="Hidden from Blue until detected.")
     faction: str = ""
+    label: str = Field("", max_length=10, description="Short name printed on the counter (default: from the name).")
 
 
 # --- tracks, sequence, rules, victory ----------------------------------------------

@@ -1,0 +1,241 @@
+"""The side panel's drawn part: who plays, when, and the tracks as tracks.
+
+Drawn by hand (not with widgets) because tracks are pictures: a row of boxes,
+the thresholds marked under them, the marker where the level stands, as on a
+printed game's track display. Everything comes from a side's view, never from
+the full state.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pygame
+
+from ..rules.rulebook import Rulebook
+from ..rules.state import GameState
+from . import style
+
+SIDE_NAME = {"blue": "Blue", "red": "Red"}
+
+
+@dataclass
+class Hotspot:
+    """A region of the panel with a tooltip."""
+
+    rect: pygame.Rect
+    title: str
+    lines: list[str]
+
+
+def turn_date(rules: Rulebook, turn: int) -> datetime.date:
+    return datetime.date.fromisoformat(rules.scenario.meta.date) + datetime.timedelta(days=turn - 1)
+
+
+class Panel:
+    """Header, tracks, points and stocks at the top of the side panel."""
+
+    def __init__(self, rules: Rulebook, rect: pygame.Rect):
+        self.rules = rules
+        self.rect = rect
+        self.hotspots: list[Hotspot] = []
+        self.height = 0
+
+    def draw(self, surface: pygame.Surface, view: GameState, phase_title: str, to_move: str | None,
+             viewer: str | None, result_text: str | None) -> int:  # fmt: skip
+        """Draw and return the height used."""
+        r = self.rect
+        surface.fill(style.PANEL, r)
+        self.hotspots = []
+        x, y, w = r.x + 14, r.y + 10, r.w - 28
+        s = self.rules.scenario
+        y = self._text(surface, s.meta.title, (x, y), style.font(16, bold=True), style.PANEL_TEXT, w)
+        date = turn_date(self.rules, view.turn)
+        y = self._text(
+            surface, f"Turn {view.turn} of {s.turns.count}  ·  {date:%a %d %b %Y}", (x, y + 2), style.font(13), style.PANEL_MUTED, w
+        )
+        y += 6
+        if result_text:
+            y = self._text(surface, result_text, (x, y), style.font(14, bold=True), style.HIGHLIGHT, w)
+        else:
+            chip = pygame.Rect(x, y + 2, 14, 14)
+            colour = style.SIDE_COLOUR.get(to_move or "", style.PANEL_MUTED)
+            pygame.draw.rect(surface, colour, chip, border_radius=3)
+            who = f"{SIDE_NAME[to_move]} · {s.sides[to_move].name}" if to_move else ""
+            self._text(surface, phase_title, (x + 22, y), style.font(14, bold=True), style.PANEL_TEXT, w - 22)
+            y += 19
+            y = self._text(surface, who, (x + 22, y), style.font(12), style.PANEL_MUTED, w - 22)
+        if viewer:
+            y = self._text(surface, f"You see {SIDE_NAME[viewer]}'s view", (x, y + 2), style.font(11), style.PANEL_MUTED, w)
+        y += 8
+        for tid, track in self.rules.tracks.items():
+            y = self._track(surface, (x, y), w, tid, view.tracks[tid]) + 5
+        y = self._vp(surface, (x, y), w, view) + 6
+        y = self._stocks(surface, (x, y), w, view, viewer)
+        pygame.draw.line(surface, style.PANEL_LIGHT, (r.x + 8, y + 4), (r.right - 8, y + 4))
+        self.height = y + 8 - r.y
+        return self.height
+
+    # --- pieces of the panel -----------------------------------------------------
+
+    def _text(self, surface, text, pos, f, colour, width) -> int:
+        img = f.render(_fit(text, f, width), True, colour)
+        surface.blit(img, pos)
+        return pos[1] + img.get_height()
+
+    def _track(self, surface, pos, width, tid, level) -> int:
+        track = self.rules.tracks[tid]
+        x, y = pos
+        label_w = 96
+        f = style.font(12, bold=True, condensed=True)
+        surface.blit(f.render(_fit(track.name, f, label_w - 4), True, style.PANEL_TEXT), (x, y + 3))
+        n = track.max - track.min + 1
+        bx = x + label_w
+        box_w = (width - label_w) / n
+        h = 18
+        marks = {th.at: th for th in track.thresholds}
+        for i in range(n):
+            value = track.min + i
+            cell = pygame.Rect(round(bx + i * box_w), y, max(2, round(box_w) - 1), h)
+            pygame.draw.rect(surface, _track_colour(tid, track, value), cell, border_radius=2)
+            if value in marks:
+                pygame.draw.rect(surface, style.HIGHLIGHT, cell.inflate(0, 0), 1, border_radius=2)
+            if value == level:
+                pygame.draw.rect(surface, style.PANEL_TEXT, cell.inflate(2, 2), 2, border_radius=3)
+            num = style.font(9 if box_w < 16 else 10).render(str(value), True, style.INK if value != level else style.INK)
+            if box_w >= 11 or value in (track.min, track.max) or value == level:
+                surface.blit(num, num.get_rect(center=cell.center))
+        rect = pygame.Rect(x, y, width, h)
+        lines = [track.description] if track.description else []
+        for th in track.thresholds:
+            sign = "≥" if th.direction == "up" else "≤"
+            lines.append(f"{sign} {th.at}: {th.name}" + (f" — {th.description}" if th.description else ""))
+        self.hotspots.append(Hotspot(rect, f"{track.name}: {level}", lines))
+        # the threshold in force, under the track
+        active = [th for th in track.thresholds if self.rules.in_force(th, level)]
+        if active:
+            th = max(active, key=lambda t: t.at if t.direction == "up" else -t.at)
+            tag = style.font(10).render(th.name, True, style.HIGHLIGHT)
+            surface.blit(tag, (bx, y + h + 1))
+            return y + h + tag.get_height() + 1
+        return y + h
+
+    def _vp(self, surface, pos, width, view: GameState) -> int:
+        """Both sides' points as bars on one scale, with the margin a win needs."""
+        x, y = pos
+        label_w = 96
+        f = style.font(12, bold=True, condensed=True)
+        top = max(self.rules.scenario.victory.vp_max, view.vp["blue"], view.vp["red"])
+        bx, bw = x + label_w, width - label_w
+        for k, side in enumerate(("blue", "red")):
+            pts = view.vp[side]
+            row = y + k * 15
+            surface.blit(f.render(f"{SIDE_NAME[side]} VP {pts}", True, style.SIDE_LIGHT[side]), (x, row))
+            pygame.draw.rect(surface, style.PANEL_LIGHT, (bx, row + 2, bw, 11), border_radius=2)
+            if pts:
+                pygame.draw.rect(surface, style.SIDE_COLOUR[side], (bx, row + 2, max(3, round(bw * min(pts, top) / top)), 11), border_radius=2)
+        for i in range(0, top + 1, 5):
+            tx = bx + bw * i / top
+            pygame.draw.line(surface, style.PANEL_MUTED, (tx, y + 30), (tx, y + 33))
+            if i % 10 == 0:
+                lab = style.font(9).render(str(i), True, style.PANEL_MUTED)
+                surface.blit(lab, (min(max(bx, tx - lab.get_width() / 2), bx + bw - lab.get_width()), y + 33))
+        h = 44
+        m = self.rules.scenario.victory.margin
+        diff = view.vp["blue"] - view.vp["red"]
+        lines = [f"Blue {view.vp['blue']}, Red {view.vp['red']}: at the end, a side wins by {m} or more."]
+        totals: dict[tuple[str, str], int] = {}
+        for side, pts, reason, _ in view.vp_log:
+            totals[(side, reason)] = totals.get((side, reason), 0) + pts
+        lines += [f"{SIDE_NAME[s]} {p:+d}: {r}" for (s, r), p in totals.items()]
+        lines += [f"Objective ({SIDE_NAME[o.side]} {o.points:+d}): {o.name}" for o in self.rules.scenario.victory.objectives]
+        self.hotspots.append(Hotspot(pygame.Rect(x, y, width, h), f"Victory points (Blue {diff:+d})", lines))
+        return y + h
+
+    def _stocks(self, surface, pos, width, view: GameState, viewer: str | None) -> int:
+        x, y = pos
+        lines = []
+        for side in ("blue", "red"):
+            stock = view.stocks.get(side)
+            if not stock:
+                continue
+            caps = self.rules.sides[side].stock_max
+            parts = [f"{name} {n}" + (f"/{caps[name]}" if name in caps else "") for name, n in stock.items()]
+            lines.append((side, f"{SIDE_NAME[side]} stocks: " + ", ".join(parts)))
+        if viewer == "blue":
+            lines.append(("red", "Red stocks: unknown"))
+        f = style.font(12)
+        for side, text in lines:
+            img = f.render(_fit(text, f, width), True, style.SIDE_LIGHT[side])
+            surface.blit(img, (x, y))
+            y += img.get_height() + 1
+        return y
+
+    def hotspot_at(self, pos) -> Hotspot | None:
+        return next((h for h in self.hotspots if h.rect.collidepoint(pos)), None)
+
+
+def _track_colour(tid: str, track, value: int) -> tuple[int, int, int]:
+    """Escalation runs from calm green to war red; a track that favours a side
+    is lit in that side's colour as it rises; others are neutral."""
+    t = (value - track.min) / max(1, track.max - track.min)
+    if tid == "escalation":
+        return _mix((150, 200, 140), (230, 90, 60), t)
+    if track.favours:
+        return _mix((110, 116, 124), style.SIDE_LIGHT[track.favours], t)
+    return (170, 170, 160)
+
+
+def _mix(a, b, t):
+    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
+
+
+def _fit(text: str, f: pygame.font.Font, width: int) -> str:
+    if f.size(text)[0] <= width:
+        return text
+    while text and f.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def draw_tooltip(surface: pygame.Surface, pos: tuple[int, int], title: str, lines: list[str], width: int = 320) -> None:
+    """A dark box with a bold title and wrapped lines, kept inside the window."""
+    ft, fl = style.font(13, bold=True), style.font(12)
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(wrap(line, fl, width - 16))
+    h = 10 + ft.get_linesize() + len(wrapped) * fl.get_linesize() + 8
+    w = width
+    x, y = pos[0] + 16, pos[1] + 18
+    sw, sh = surface.get_size()
+    if x + w > sw - 4:
+        x = pos[0] - w - 12
+    if y + h > sh - 4:
+        y = max(4, sh - h - 4)
+    box = pygame.Rect(x, y, w, h)
+    shade = pygame.Surface(box.size, pygame.SRCALPHA)
+    shade.fill((16, 18, 20, 236))
+    surface.blit(shade, box)
+    pygame.draw.rect(surface, style.PANEL_MUTED, box, 1, border_radius=3)
+    surface.blit(ft.render(title, True, style.PANEL_TEXT), (x + 8, y + 5))
+    yy = y + 5 + ft.get_linesize() + 2
+    for line in wrapped:
+        surface.blit(fl.render(line, True, style.PANEL_TEXT), (x + 8, yy))
+        yy += fl.get_linesize()
+
+
+def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        trial = f"{current} {word}".strip()
+        if f.size(trial)[0] <= width or not current:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines or [""]
