@@ -234,3 +234,26 @@ def test_window_resizes_to_full_hd(screen):
     assert app.surface.get_size() == (1920, 1080)
     assert play.board.viewport.right == play.panel.rect.left
     assert play.end_button.rect.bottom <= 1080
+
+
+def test_the_dice_card_hides_a_strike_whose_results_were_unclear(tutorial_rules):
+    from wargame.rules.commands import FlySortie
+    from wargame.rules.dice import RecordedDice
+
+    app = headless_app((1280, 720))
+    session = Session(Game(tutorial_rules, 1, RecordedDice([(6, 1), (6, 1)])), {"blue": "human", "red": "human"})
+    play = PlayScreen(app, session)
+    app.show(play)
+    session.game.apply(EndPhase())
+    session.game.apply(EndPhase())
+    session.take_screen()
+    # air defence 2, strike 12: destroyed; collateral 1; assessment 1: unclear
+    session.game.dice = RecordedDice([(6, 1), (6, 1), (6, 6), (6, 6), (6, 1), (6, 1)])
+    play.dirty = True
+    frame(app)
+    play.send(FlySortie("viper_1", "desert_facility"))
+    assert session.game.state.pieces["desert_facility"].destroyed
+    assert play.card_kind == "roll"
+    shown = [r.table for r in play.card_rolls]
+    assert shown == ["air_defence", "collateral_harm", "damage_assessment"]  # no strike roll
+    play.leave()

@@ -34,9 +34,11 @@ def _percent(p: Fraction) -> str:
     return f"{value:.0f}%" if abs(value - round(value)) < 0.05 else f"{value:.1f}%"
 
 
-def odds_card(preview: Preview, width: int) -> pygame.Surface:
+def odds_card(preview: Preview, width: int, scale: float = 1.0) -> pygame.Surface:
     """The whole odds card as one surface (built once per hovered command, then blitted)."""
-    ft, fh, fb, fs = style.font(15, bold=True), style.font(12, bold=True), style.font(12), style.font(11)
+    ft, fh = style.font(round(15 * scale), bold=True), style.font(round(12 * scale), bold=True)
+    fb, fs = style.font(round(12 * scale)), style.font(round(11 * scale))
+    row_h = round(19 * scale)
     lines: list[tuple[str, object]] = []  # (kind, payload) to measure, then draw
     inner = width - 24
     lines.append(("title", preview.title))
@@ -73,15 +75,17 @@ def odds_card(preview: Preview, width: int) -> pygame.Surface:
                 wrapped.append((kind, line, fs.get_linesize()))
                 h += fs.get_linesize()
         else:
-            wrapped.append((kind, payload, 19))
-            h += 19
+            wrapped.append((kind, payload, row_h))
+            h += row_h
     h += 10
     card = pygame.Surface((width, h), pygame.SRCALPHA)
     pygame.draw.rect(card, CARD_BG, card.get_rect(), border_radius=6)
     pygame.draw.rect(card, CARD_EDGE, card.get_rect(), 1, border_radius=6)
     y = 10
-    bar_x = 12 + min(170, inner // 2)
-    bar_w = width - bar_x - 70
+    bar_x = 12 + min(round(170 * scale), inner // 2)
+    pct_w = fb.size("100.0%")[0]
+    frac_w = fs.size("35/36")[0]
+    bar_w = width - bar_x - pct_w - frac_w - 24
     for kind, payload, lh in wrapped:
         if kind == "title":
             card.blit(ft.render(payload, True, style.INK), (12, y))
@@ -97,13 +101,14 @@ def odds_card(preview: Preview, width: int) -> pygame.Surface:
             colour = style.INK if chance else style.INK_SOFT
             label = fb.render(_clip(text, fb, bar_x - 18), True, colour)
             card.blit(label, (16, y + 2))
-            pygame.draw.rect(card, BAR_BG, (bar_x, y + 3, bar_w, 12), border_radius=2)
+            bar_h = row_h - 7
+            pygame.draw.rect(card, BAR_BG, (bar_x, y + 3, bar_w, bar_h), border_radius=2)
             if chance:
-                pygame.draw.rect(card, BAR, (bar_x, y + 3, max(2, round(bar_w * float(chance))), 12), border_radius=2)
+                pygame.draw.rect(card, BAR, (bar_x, y + 3, max(2, round(bar_w * float(chance))), bar_h), border_radius=2)
             pct = fb.render(_percent(chance), True, colour)
-            card.blit(pct, (bar_x + bar_w + 6, y + 1))
+            card.blit(pct, (bar_x + bar_w + 6 + pct_w - pct.get_width(), y + 1))
             frac = fs.render(f"{chance.numerator}/{chance.denominator}" if 0 < chance < 1 else "", True, style.INK_SOFT)
-            card.blit(frac, (bar_x + bar_w + 6 + 34, y + 3))
+            card.blit(frac, (width - 10 - frac.get_width(), y + 3))
         y += lh
     return card
 
@@ -146,18 +151,19 @@ def die(face: int, sides: int, size: int) -> pygame.Surface:
     return s
 
 
-def roll_card(events: list[Event], width: int, title: str) -> pygame.Surface | None:
+def roll_card(events: list[Event], width: int, title: str, scale: float = 1.0) -> pygame.Surface | None:
     """The rolls among a command's events, as dice; None if it rolled nothing."""
     rolls = [e for e in events if e.roll is not None]
     if not rolls:
         return None
-    ft, fb, fs = style.font(15, bold=True), style.font(12, bold=True), style.font(11)
+    ft, fb, fs = style.font(round(15 * scale), bold=True), style.font(round(12 * scale), bold=True), style.font(round(11 * scale))
+    row = round(44 * scale)
     shown = rolls[-8:]
     rows = []
     for e in shown:
         label = e.text.split(": ")[0]
         rows.append((label, e.roll))
-    h = 12 + ft.get_linesize() + 6 + len(rows) * 44 + (16 if len(rolls) > len(shown) else 0) + 8
+    h = 12 + ft.get_linesize() + 6 + len(rows) * row + (16 if len(rolls) > len(shown) else 0) + 8
     card = pygame.Surface((width, h), pygame.SRCALPHA)
     pygame.draw.rect(card, CARD_BG, card.get_rect(), border_radius=6)
     pygame.draw.rect(card, CARD_EDGE, card.get_rect(), 1, border_radius=6)
@@ -167,24 +173,26 @@ def roll_card(events: list[Event], width: int, title: str) -> pygame.Surface | N
         card.blit(fs.render(f"… {len(rolls) - len(shown)} earlier roll(s) in the log", True, style.INK_SOFT), (12, y))
         y += 16
     for label, roll in rows:
-        _roll_row(card, roll, label, y, width, fb, fs)
-        y += 44
+        _roll_row(card, roll, label, y, width, fb, fs, scale)
+        y += row
     return card
 
 
-def _roll_row(card: pygame.Surface, roll: Roll, label: str, y: int, width: int, fb, fs) -> None:
+def _roll_row(card: pygame.Surface, roll: Roll, label: str, y: int, width: int, fb, fs, scale: float) -> None:
     card.blit(fs.render(_clip(label, fs, width - 24), True, style.INK_SOFT), (12, y))
     x = 12
+    size = round(22 * scale)
+    top = y + round(16 * scale)
     sides = [int(t.split("d")[-1]) if "d" in t else 6 for t in _dice_sides(roll)]
     for face, s in zip(roll.faces, sides):
-        card.blit(die(face, s, 22), (x, y + 16))
-        x += 25
+        card.blit(die(face, s, size), (x, top))
+        x += size + 3
     mods = "".join(f" {v:+d}" for _, v in roll.modifiers)
     expr = f"{roll.natural}{mods} = {roll.total}" if roll.modifiers else f"{roll.natural}"
     img = fb.render(expr, True, style.INK)
-    card.blit(img, (x + 6, y + 19))
+    card.blit(img, (x + 6, top + 3))
     res = fb.render(_clip("→ " + roll.text, fb, width - (x + 16 + img.get_width()) - 12), True, (20, 70, 140))
-    card.blit(res, (x + 16 + img.get_width(), y + 19))
+    card.blit(res, (x + 16 + img.get_width(), top + 3))
 
 
 def _dice_sides(roll: Roll) -> list[str]:

@@ -36,11 +36,18 @@ def turn_date(rules: Rulebook, turn: int) -> datetime.date:
 class Panel:
     """Header, tracks, points and stocks at the top of the side panel."""
 
-    def __init__(self, rules: Rulebook, rect: pygame.Rect):
+    def __init__(self, rules: Rulebook, rect: pygame.Rect, scale: float = 1.0):
         self.rules = rules
         self.rect = rect
+        self.scale = scale  # larger type and boxes on larger windows
         self.hotspots: list[Hotspot] = []
         self.height = 0
+
+    def font(self, size: float, bold: bool = False, condensed: bool = False) -> pygame.font.Font:
+        return style.font(round(size * self.scale), bold, condensed)
+
+    def k(self, n: float) -> int:
+        return round(n * self.scale)
 
     def draw(self, surface: pygame.Surface, view: GameState, phase_title: str, to_move: str | None,
              viewer: str | None, result_text: str | None) -> int:  # fmt: skip
@@ -50,24 +57,24 @@ class Panel:
         self.hotspots = []
         x, y, w = r.x + 14, r.y + 10, r.w - 28
         s = self.rules.scenario
-        y = self._text(surface, s.meta.title, (x, y), style.font(16, bold=True), style.PANEL_TEXT, w)
+        y = self._text(surface, s.meta.title, (x, y), self.font(16, bold=True), style.PANEL_TEXT, w)
         date = turn_date(self.rules, view.turn)
         y = self._text(
-            surface, f"Turn {view.turn} of {s.turns.count}  ·  {date:%a %d %b %Y}", (x, y + 2), style.font(13), style.PANEL_MUTED, w
+            surface, f"Turn {view.turn} of {s.turns.count}  ·  {date:%a %d %b %Y}", (x, y + 2), self.font(13), style.PANEL_MUTED, w
         )
         y += 6
         if result_text:
-            y = self._text(surface, result_text, (x, y), style.font(14, bold=True), style.HIGHLIGHT, w)
+            y = self._text(surface, result_text, (x, y), self.font(14, bold=True), style.HIGHLIGHT, w)
         else:
-            chip = pygame.Rect(x, y + 2, 14, 14)
+            chip = pygame.Rect(x, y + 2, self.k(14), self.k(14))
             colour = style.SIDE_COLOUR.get(to_move or "", style.PANEL_MUTED)
             pygame.draw.rect(surface, colour, chip, border_radius=3)
             who = f"{SIDE_NAME[to_move]} · {s.sides[to_move].name}" if to_move else ""
-            self._text(surface, phase_title, (x + 22, y), style.font(14, bold=True), style.PANEL_TEXT, w - 22)
-            y += 19
-            y = self._text(surface, who, (x + 22, y), style.font(12), style.PANEL_MUTED, w - 22)
+            self._text(surface, phase_title, (x + self.k(22), y), self.font(14, bold=True), style.PANEL_TEXT, w - self.k(22))
+            y += self.k(19)
+            y = self._text(surface, who, (x + self.k(22), y), self.font(12), style.PANEL_MUTED, w - self.k(22))
         if viewer:
-            y = self._text(surface, f"You see {SIDE_NAME[viewer]}'s view", (x, y + 2), style.font(11), style.PANEL_MUTED, w)
+            y = self._text(surface, f"You see {SIDE_NAME[viewer]}'s view", (x, y + 2), self.font(11), style.PANEL_MUTED, w)
         y += 8
         for tid, track in self.rules.tracks.items():
             y = self._track(surface, (x, y), w, tid, view.tracks[tid]) + 5
@@ -87,13 +94,13 @@ class Panel:
     def _track(self, surface, pos, width, tid, level) -> int:
         track = self.rules.tracks[tid]
         x, y = pos
-        label_w = 96
-        f = style.font(12, bold=True, condensed=True)
+        label_w = self.k(96)
+        f = self.font(12, bold=True, condensed=True)
         surface.blit(f.render(_fit(track.name, f, label_w - 4), True, style.PANEL_TEXT), (x, y + 3))
         n = track.max - track.min + 1
         bx = x + label_w
         box_w = (width - label_w) / n
-        h = 18
+        h = self.k(18)
         marks = {th.at: th for th in track.thresholds}
         for i in range(n):
             value = track.min + i
@@ -103,7 +110,7 @@ class Panel:
                 pygame.draw.rect(surface, style.HIGHLIGHT, cell.inflate(0, 0), 1, border_radius=2)
             if value == level:
                 pygame.draw.rect(surface, style.PANEL_TEXT, cell.inflate(2, 2), 2, border_radius=3)
-            num = style.font(9 if box_w < 16 else 10).render(str(value), True, style.INK if value != level else style.INK)
+            num = self.font(9 if box_w < 16 * self.scale else 10).render(str(value), True, style.INK if value != level else style.INK)
             if box_w >= 11 or value in (track.min, track.max) or value == level:
                 surface.blit(num, num.get_rect(center=cell.center))
         rect = pygame.Rect(x, y, width, h)
@@ -116,7 +123,7 @@ class Panel:
         active = [th for th in track.thresholds if self.rules.in_force(th, level)]
         if active:
             th = max(active, key=lambda t: t.at if t.direction == "up" else -t.at)
-            tag = style.font(10).render(th.name, True, style.HIGHLIGHT)
+            tag = self.font(10).render(th.name, True, style.HIGHLIGHT)
             surface.blit(tag, (bx, y + h + 1))
             return y + h + tag.get_height() + 1
         return y + h
@@ -124,24 +131,24 @@ class Panel:
     def _vp(self, surface, pos, width, view: GameState) -> int:
         """Both sides' points as bars on one scale, with the margin a win needs."""
         x, y = pos
-        label_w = 96
-        f = style.font(12, bold=True, condensed=True)
+        label_w = self.k(96)
+        f = self.font(12, bold=True, condensed=True)
         top = max(self.rules.scenario.victory.vp_max, view.vp["blue"], view.vp["red"])
         bx, bw = x + label_w, width - label_w
         for k, side in enumerate(("blue", "red")):
             pts = view.vp[side]
-            row = y + k * 15
+            row = y + k * self.k(15)
             surface.blit(f.render(f"{SIDE_NAME[side]} VP {pts}", True, style.SIDE_LIGHT[side]), (x, row))
-            pygame.draw.rect(surface, style.PANEL_LIGHT, (bx, row + 2, bw, 11), border_radius=2)
+            pygame.draw.rect(surface, style.PANEL_LIGHT, (bx, row + 2, bw, self.k(11)), border_radius=2)
             if pts:
-                pygame.draw.rect(surface, style.SIDE_COLOUR[side], (bx, row + 2, max(3, round(bw * min(pts, top) / top)), 11), border_radius=2)
+                pygame.draw.rect(surface, style.SIDE_COLOUR[side], (bx, row + 2, max(3, round(bw * min(pts, top) / top)), self.k(11)), border_radius=2)
         for i in range(0, top + 1, 5):
             tx = bx + bw * i / top
-            pygame.draw.line(surface, style.PANEL_MUTED, (tx, y + 30), (tx, y + 33))
+            pygame.draw.line(surface, style.PANEL_MUTED, (tx, y + self.k(30)), (tx, y + self.k(33)))
             if i % 10 == 0:
-                lab = style.font(9).render(str(i), True, style.PANEL_MUTED)
-                surface.blit(lab, (min(max(bx, tx - lab.get_width() / 2), bx + bw - lab.get_width()), y + 33))
-        h = 44
+                lab = self.font(9).render(str(i), True, style.PANEL_MUTED)
+                surface.blit(lab, (min(max(bx, tx - lab.get_width() / 2), bx + bw - lab.get_width()), y + self.k(33)))
+        h = self.k(44)
         m = self.rules.scenario.victory.margin
         diff = view.vp["blue"] - view.vp["red"]
         lines = [f"Blue {view.vp['blue']}, Red {view.vp['red']}: at the end, a side wins by {m} or more."]
@@ -165,7 +172,7 @@ class Panel:
             lines.append((side, f"{SIDE_NAME[side]} stocks: " + ", ".join(parts)))
         if viewer == "blue":
             lines.append(("red", "Red stocks: unknown"))
-        f = style.font(12)
+        f = self.font(12)
         for side, text in lines:
             img = f.render(_fit(text, f, width), True, style.SIDE_LIGHT[side])
             surface.blit(img, (x, y))

@@ -94,7 +94,8 @@ class PlayScreen:
         self.board = Board(self.rules, self._board_rect((w, h)))
         self.board.frame_budget_ms = 12  # a new zoom level fills in over a few frames instead of stalling
         self.board.fit()
-        self.panel = Panel(self.rules, self._panel_rect((w, h)))
+        self.scale = _scale((w, h))
+        self.panel = Panel(self.rules, self._panel_rect((w, h)), self.scale)
         self.selected: str | None = None
         self.options = Options()
         self.preview: Preview | None = None
@@ -102,6 +103,7 @@ class PlayScreen:
         self.choices: list[Command] = []  # alternatives on the card (number of drones, targets in a hex)
         self.card: pygame.Surface | None = None
         self.card_kind = ""  # "odds" or "roll"
+        self.card_rolls: list = []  # the rolls on the dice card, as the side at the screen sees them
         self.hover: Hex | None = None
         self.mouse = (0, 0)
         self.drag_from: tuple[int, int] | None = None
@@ -129,7 +131,7 @@ class PlayScreen:
 
     @staticmethod
     def _panel_width(size) -> int:
-        return max(340, min(460, int(size[0] * 0.28)))
+        return max(340, min(520, int(size[0] * 0.28)))
 
     def _board_rect(self, size) -> pygame.Rect:
         return pygame.Rect(0, 0, size[0] - self._panel_width(size), size[1])
@@ -140,7 +142,8 @@ class PlayScreen:
 
     def resize(self, size) -> None:
         self.board.set_viewport(self._board_rect(size))
-        self.panel.rect = self._panel_rect(size)
+        self.scale = _scale(size)
+        self.panel = Panel(self.rules, self._panel_rect(size), self.scale)
         self._build_widgets()
         self.dirty = True
         self._close_card()
@@ -429,7 +432,7 @@ class PlayScreen:
         self.pending = command
         self.choices = choices
         self.preview = self.game.preview(command)
-        self.card = odds_card(self.preview, 400)
+        self.card = odds_card(self.preview, round(400 * self.scale), self.scale)
         self.card_kind = "odds"
         self._card_buttons()
 
@@ -448,7 +451,11 @@ class PlayScreen:
         self._close_card()
         self.dirty = True
         self.log_page = 0
-        card = roll_card(events, 420, title)
+        # the dice card shows only what the side at the screen may see (a strike
+        # whose results were unclear shows Blue no strike roll)
+        seen = [v for e in events if (v := e.seen_by(self.session.seen_as)) is not None]
+        self.card_rolls = [e.roll for e in seen if e.roll is not None]
+        card = roll_card(seen, round(420 * self.scale), title, self.scale)
         if card is not None and not self.session.handover_due():
             self.card, self.card_kind = card, "roll"
             self._card_buttons()
@@ -645,7 +652,7 @@ class PlayScreen:
     def _draw_panel(self, surface: pygame.Surface) -> None:
         if self._panel_cache is None or self._panel_cache.get_size() != self.panel.rect.size:
             canvas = pygame.Surface(self.panel.rect.size)
-            local = Panel(self.rules, pygame.Rect(0, 0, *self.panel.rect.size))
+            local = Panel(self.rules, pygame.Rect(0, 0, *self.panel.rect.size), self.scale)
             g = self.game
             result = g.state.result.summary() if g.over and g.state.result else None
             used = local.draw(canvas, self.view, g.phase_title, g.side_to_move, self.session.viewer, result)
@@ -658,7 +665,7 @@ class PlayScreen:
     def _draw_action(self, canvas: pygame.Surface, top: int, width: int) -> int:
         """What the selected piece can do, or what this phase asks for."""
         x, y = 14, top + 8
-        f, fb = style.font(12), style.font(13, bold=True)
+        f, fb = style.font(round(12 * self.scale)), style.font(round(13 * self.scale), bold=True)
         lines: list[tuple[str, pygame.font.Font, tuple]] = []
         s = self.session
         if self.selected is not None and self.selected in self.view.pieces:
@@ -888,6 +895,11 @@ class PlayScreen:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _scale(size) -> float:
+    """Type and cards grow with the window: 1 at 720 pixels high, 1.25 at 1080."""
+    return max(1.0, min(1.5, 1.0 + (size[1] - 720) / 1440))
 
 
 def _actor(c: Command) -> str | None:
