@@ -564,7 +564,7 @@ def test_validate_with_no_files_checks_every_shipped_scenario(capsys):
     assert sorted(p.name for p in shipped.values()) == sorted(p.name for p in SCENARIOS.glob("*.yaml"))
     assert main(["validate"]) == 0
     captured = capsys.readouterr()
-    assert captured.out.splitlines() == [f"{path}: ok" for path in shipped.values()]
+    assert captured.out.splitlines() == [f"{name}: ok" for name in shipped]
     assert captured.err == ""
 
 

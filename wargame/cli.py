@@ -71,6 +71,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="whose view to draw (default: the side to move; all: the umpire's view)")  # fmt: skip
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="picture size (default 1280x720)")
     p.add_argument("--seed", type=int, default=1, help="seed for a new game (default 1)")
+    p.add_argument("--at", metavar="CCRR", help="centre the picture on this hex (default: the whole map)")
+    p.add_argument("--zoom", type=int, default=0, metavar="N", help="zoom in N steps from the whole map (default 0)")
 
     p = command("validate", _validate, "check scenario files (all shipped scenarios when none is given)")
     p.add_argument("files", nargs="*", metavar="FILE", help="scenario files or names of shipped scenarios")
@@ -124,7 +126,15 @@ def _render(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".png":
         raise InputError.single(args.out, "the picture must be a .png file")
-    code = render(_scenario_path(args.target), out, args.side, args.size, args.seed)
+    at = None
+    if args.at is not None:
+        from .hexgrid import parse_ccrr
+
+        try:
+            at = parse_ccrr(args.at)
+        except ValueError as e:
+            raise InputError.single("wargame render", f"--at: {e}") from None
+    code = render(_scenario_path(args.target), out, args.side, args.size, args.seed, at, args.zoom)
     print(f"wrote {out}")
     return code
 
@@ -132,7 +142,7 @@ def _render(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .scenario.load import load_scenario
 
-    names = args.files or [str(p) for p in shipped_scenarios().values()]
+    names = args.files or list(shipped_scenarios())
     failed = False
     for name in names:
         try:

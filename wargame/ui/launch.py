@@ -51,7 +51,7 @@ def play(path: Path, seed: int, players: dict[str, str], size: tuple[int, int]) 
     return 0
 
 
-def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed: int) -> int:
+def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed: int, at=None, zoom: int = 0) -> int:
     """Draw the play screen for one side's view (or everything) to a PNG, headless."""
     from .app import headless_app
     from .play import PlayScreen
@@ -66,6 +66,12 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
     app = headless_app(size)
     screen = PlayScreen(app, session)
     screen.board.frame_budget_ms = None  # a picture must be complete on its first frame
+    if zoom:
+        screen.board.zoom(zoom, screen.board.viewport.center)
+    if at is not None:
+        if not screen.rules.on_map(at):
+            raise InputError.single("wargame render", "--at: that hex is not on the map")
+        screen.board.centre_on(at)
     app.show(screen)
     app.frame([], 0.0)
     app.frame([], 0.0)  # the second frame draws the log at its settled size

@@ -64,7 +64,9 @@ class Panel:
         )
         y += 6
         if result_text:
-            y = self._text(surface, result_text, (x, y), self.font(14, bold=True), style.HIGHLIGHT, w)
+            f = self.font(14, bold=True)
+            for line in wrap(result_text, f, w)[:3]:
+                y = self._text(surface, line, (x, y), f, style.HIGHLIGHT, w)
         else:
             chip = pygame.Rect(x, y + 2, self.k(14), self.k(14))
             colour = style.SIDE_COLOUR.get(to_move or "", style.PANEL_MUTED)
@@ -213,7 +215,7 @@ def draw_tooltip(surface: pygame.Surface, pos: tuple[int, int], title: str, line
     for line in lines:
         wrapped.extend(wrap(line, fl, width - 16))
     h = 10 + ft.get_linesize() + len(wrapped) * fl.get_linesize() + 8
-    w = width
+    w = min(width, 16 + max([ft.size(title)[0]] + [fl.size(line)[0] for line in wrapped]))
     x, y = pos[0] + 16, pos[1] + 18
     sw, sh = surface.get_size()
     if x + w > sw - 4:

@@ -206,10 +206,9 @@ class PlayScreen:
 
     def _update_buttons(self) -> None:
         mine = self.session.my_move
-        for b in (self.end_button,):
-            b.enable() if mine else b.disable()
+        self.end_button.enable() if (mine or self.game.over) else self.end_button.disable()
         self.undo_button.enable() if (mine and self.game.can_undo()) else self.undo_button.disable()
-        label = "End game review" if self.game.over else "End phase"
+        label = "Result" if self.game.over else "End phase"
         if self.end_button.text != label:
             self.end_button.set_text(label)
 
@@ -635,9 +634,10 @@ class PlayScreen:
         self._draw_highlights(surface)
         self._draw_pieces(surface)
         if self.show_legend:
+            # top left: on the shipped maps the least busy corner (the cards use the bottom left)
             legend = self.board.legend_surface()
             v = self.board.viewport
-            surface.blit(legend, legend.get_rect(bottomright=(v.right - 8, v.bottom - 8)))
+            surface.blit(legend, (v.x + 8, v.y + 8))
         self._draw_banner(surface)
         if self.card is not None:
             r = self._card_rect()
