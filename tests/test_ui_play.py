@@ -103,6 +103,8 @@ def test_a_whole_turn_played_by_clicks(screen):
     commit = next(b for b, what in play.card_buttons if what == "commit")
     press(app, commit)
     assert len(game.state.attacks) == 1 and rockets.attacked_turn == 1
+    frame(app)
+    assert "Drone team moves" in play.log_box.html_text  # Red reads its own moves
     press(app, play.end_button)
 
     # hand-over to Blue: nothing of Red's turn shows
@@ -111,6 +113,9 @@ def test_a_whole_turn_played_by_clicks(screen):
     assert_handover(app, "blue")
     click(app, (640, 360))
     assert play.session.viewer == "blue" and game.phase == "blue_reaction"
+    frame(app)
+    assert "Drone team moves" not in play.log_box.html_text  # Red's log went with Red
+    assert "Turn 1, Blue reaction" in play.log_box.html_text
     # Blue's reaction: the card for the incoming attack opens by itself
     frame(app)
     assert play.card_kind == "odds"
@@ -257,3 +262,65 @@ def test_the_dice_card_hides_a_strike_whose_results_were_unclear(tutorial_rules)
     shown = [r.table for r in play.card_rolls]
     assert shown == ["air_defence", "collateral_harm", "damage_assessment"]  # no strike roll
     play.leave()
+
+
+def test_two_people_play_the_june_scenario_to_the_end(border_rules):
+    """Every command two players give, through the screen: pick the piece on the
+    board, click its target, choose on the odds card, commit; hand the screen
+    over whenever the card asks. The choices come from the greedy player, so the
+    game is a sensible one; the screen must offer each of them."""
+    from wargame.ai.greedy import GreedyPlayer
+    from wargame.rules.commands import EndPhase, ResolveAttack, TaskIsr
+    from wargame.ui.screens import EndScreen, start_play
+
+    app = headless_app((1280, 720))
+    session = Session(Game(border_rules, 5), {"blue": "human", "red": "human"})
+    start_play(app, session)
+    play = app.screen
+    play.board.frame_budget_ms = None
+    game = session.game
+    brains = {"blue": GreedyPlayer(1), "red": GreedyPlayer(2)}
+    handovers = 0
+    for _ in range(2000):
+        if game.over:
+            break
+        frame(app)
+        if session.handover_due():
+            click(app, (640, 360))
+            handovers += 1
+            continue
+        if play.card_kind == "roll":  # the dice of the last command: the player reads them and presses OK
+            press(app, next(b for b, what in play.card_buttons if what == "cancel"))
+            continue
+        side = session.to_move
+        command = brains[side].choose(game, side)
+        before = len(game.history)
+        if isinstance(command, EndPhase):
+            press(app, play.end_button)
+        elif isinstance(command, ResolveAttack):
+            assert play.card_kind == "odds" and play.pending == command
+            press(app, next(b for b, what in play.card_buttons if what == "commit"))
+        else:
+            actor = getattr(command, "team", None) or getattr(command, "drone", None) or getattr(command, "flight")
+            where = game.state.pieces[actor].hex
+            for _ in range(6):  # click the piece's hex until it is the one selected (stacks cycle)
+                play.click_hex(where)
+                if play.selected == actor:
+                    break
+            assert play.selected == actor
+            if isinstance(command, MoveTeam):
+                play.click_hex(command.to)
+            else:
+                aim = command.hex if isinstance(command, TaskIsr) else game.state.pieces[command.target].hex
+                play.click_hex(aim)
+                assert play.card_kind == "odds"
+                if play.pending != command:  # another number of drones, or another target in the hex
+                    frame(app)
+                    press(app, next(b for b, what in play.card_buttons if what == command))
+                assert play.pending == command, (play.pending, command)
+                frame(app)
+                press(app, next(b for b, what in play.card_buttons if what == "commit"))
+        assert len(game.history) == before + 1 and game.history[-1].command == command
+    frame(app)
+    assert game.over and isinstance(app.screen, EndScreen)
+    assert handovers >= 2 * game.state.turn - 1

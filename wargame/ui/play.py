@@ -120,7 +120,7 @@ class PlayScreen:
         self.legal: list[Command] = []
         self._panel_cache: pygame.Surface | None = None
         self._tooltip_key = None
-        self._log_count = -1
+        self._log_count = None
         self.widgets: list = []
         self.widgets_shown = True
         self.card_buttons: list[tuple[UIButton, Command | str]] = []
@@ -169,7 +169,7 @@ class PlayScreen:
         self.save_button = UIButton(pygame.Rect(r.right - 8 - 90, y - 34, 90, 26), "Save…", m, tool_tip_text="Save the game to a file (Ctrl+S)")
         self.widgets = [self.end_button, self.undo_button, self.menu_button, self.log_box, self.older, self.newer, self.save_button]
         self.widgets_shown = True
-        self._log_count = -1
+        self._log_count = None
         self._panel_cache = None
 
     def _place_log(self, top: int) -> None:
@@ -181,7 +181,7 @@ class PlayScreen:
             self.log_top = top
             self.log_box.set_relative_position((r.x + 8, top))
             self.log_box.set_dimensions((r.w - 16, bottom - top))
-            self._log_count = -1
+            self._log_count = None
 
     def leave(self) -> None:
         for w in self.widgets:
@@ -274,10 +274,10 @@ class PlayScreen:
             self.ask_save()
         elif element is self.older:
             self.log_page += 1
-            self._log_count = -1
+            self._log_count = None
         elif element is self.newer:
             self.log_page = max(0, self.log_page - 1)
-            self._log_count = -1
+            self._log_count = None
         else:
             for button, what in self.card_buttons:
                 if element is button:
@@ -481,9 +481,11 @@ class PlayScreen:
         if self.session.last_save_error:
             self.say(self.session.last_save_error)
         if self.session.handover_due():
+            # nothing of this side's turn may survive the hand-over: no card, no selection, no message
             self._close_card()
             self.selected = None
             self.options = Options()
+            self.message_time = 0.0
             self._show_widgets(False)
 
     def _show_widgets(self, show: bool) -> None:
@@ -607,12 +609,13 @@ class PlayScreen:
                 return
 
     def _update_log(self) -> None:
-        events = self.session.events()
         if self.session.handover_due():
             return
-        if len(events) == self._log_count:
+        events = self.session.events()
+        key = (self.session.seen_as, len(events), self.log_page)  # another viewer's log is another log
+        if key == self._log_count:
             return
-        self._log_count = len(events)
+        self._log_count = key
         pages = max(1, math.ceil(len(events) / LOG_PAGE))
         self.log_page = min(self.log_page, pages - 1)
         end = len(events) - self.log_page * LOG_PAGE
@@ -730,7 +733,16 @@ class PlayScreen:
                     radius = self.rules.value(self.view, p, "search_radius")
                     area = frozenset(self.rules.area(self.hover, radius))
                     b.fill_hexes(surface, area, (80, 170, 255, 90), (40, 120, 220, 220))
-            b.outline_hex(surface, p.hex, style.HIGHLIGHT, 3)
+            reach = self.rules.value(self.view, p, "range")
+            if reach and p.kind in ("launch_team", "rocket_team", "strike_flight"):
+                # the edge of the piece's reach: targets inside it are ringed
+                edge = frozenset(h for h in hexgrid.ring(p.hex, reach) if self.rules.on_map(h))
+                b.fill_hexes(surface, edge, (220, 60, 50, 55))
+            spot = self._piece_spot(p.hex)
+            if spot != b.centre(p.hex):  # an off-map stack: ring the counters beside the map
+                pygame.draw.circle(surface, style.HIGHLIGHT, spot, b.size * 0.95, 3)
+            else:
+                b.outline_hex(surface, p.hex, style.HIGHLIGHT, 3)
             for pid in o.targets():
                 self._target_ring(surface, self.view.pieces[pid].hex)
         # ISR searches flown today, and attacks Red has declared (Red's view only shows them)
