@@ -471,3 +471,17 @@ def test_casualties_never_exceed_the_personnel_left(tutorial_rules):
     events = g2.apply(ResolveAttack(1))
     assert g2.state.stats["us_casualties"] == 0
     assert "US casualty at" not in texts(events) and "US casualties at" not in texts(events)
+
+
+def test_thresholds_adjust_values_while_in_force(border_rules):
+    """Open war (escalation 5) adds a drone per attack to every launch team;
+    a regional crisis (8) adds one drone to the turn's resupply, once, not per depot."""
+    g = Game(border_rules, 1)
+    team = g.state.pieces["team_north"]
+    assert border_rules.value(g.state, team, "drones_per_attack") == 2
+    g.state.tracks["escalation"] = 5
+    assert border_rules.value(g.state, team, "drones_per_attack") == 3
+    depot = g.state.pieces["bukamal_depot"]
+    g.state.tracks["escalation"] = 8
+    assert border_rules.value(g.state, depot, "resupply") == 1
+    assert border_rules.adjustment(g.state, "resupply") == 1

@@ -139,7 +139,8 @@ class Game:
                         most = min(rules.value(st, p, "drones_per_attack"), drones)
                         for target in rules.sites_in_range(p.hex, reach, st.pieces):
                             if not st.pieces[target].destroyed:
-                                out.extend(DroneAttack(p.id, target, n) for n in range(1, most + 1))
+                                out.extend(self._cached(("drones", p.id, target, most),
+                                                        lambda: (DroneAttack(p.id, target, n) for n in range(1, most + 1))))  # fmt: skip
                     elif rockets > 0:
                         for target in rules.sites_in_range(p.hex, reach, st.pieces):
                             if not st.pieces[target].destroyed:
@@ -160,24 +161,21 @@ class Game:
         return out
 
     def _moves(self, p: PieceState) -> tuple[MoveTeam, ...]:
-        """Cached on the rulebook: the same team from the same hex always has the same moves."""
         points = self.rules.value(self.state, p, "move")
-        cache = self.rules.command_cache
-        key = ("move", p.id, p.hex, points)
-        got = cache.get(key)
-        if got is None:
-            got = tuple(MoveTeam(p.id, h) for h in self.rules.reachable(p.hex, points, p.side))
-            cache[key] = got
-        return got
+        return self._cached(("move", p.id, p.hex, points),
+                            lambda: (MoveTeam(p.id, h) for h in self.rules.reachable(p.hex, points, p.side)))  # fmt: skip
 
     def _isr_tasks(self, p: PieceState) -> tuple[TaskIsr, ...]:
         reach = self.rules.value(self.state, p, "range")
+        return self._cached(("isr", p.id, p.hex, reach), lambda: (TaskIsr(p.id, h) for h in self.rules.area(p.hex, reach)))
+
+    def _cached(self, key: tuple, make) -> tuple:
+        """Commands that depend only on the scenario and a piece's place (a team's moves
+        from a hex, a drone's searches), made once and shared by every game on the rulebook."""
         cache = self.rules.command_cache
-        key = ("isr", p.id, p.hex, reach)
         got = cache.get(key)
         if got is None:
-            got = tuple(TaskIsr(p.id, h) for h in self.rules.area(p.hex, reach))
-            cache[key] = got
+            got = cache[key] = tuple(make())
         return got
 
     def _can_fly(self, p: PieceState) -> bool:

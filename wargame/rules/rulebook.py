@@ -23,6 +23,8 @@ US_SITES = ("base", "consulate")
 TEAMS = ("launch_team", "rocket_team")
 AIRCRAFT = ("strike_flight", "isr_drone")
 RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
+# threshold adjustments that change each piece's value ("resupply" is added once a turn instead)
+PIECE_ADJUSTMENTS = frozenset({"drones_per_attack", "rockets_per_attack", "sorties", "team_move"})
 
 
 @dataclass(slots=True)
@@ -108,6 +110,16 @@ class Rulebook:
         self.thresholds = [
             (tid, i, th) for tid, track in s.tracks.items() for i, th in enumerate(track.thresholds)
         ]
+        # each piece type's whole-number values, read on every legal-commands call
+        self._values = {
+            tid: {k: v for k, v in pt.model_dump().items() if isinstance(v, int) and not isinstance(v, bool)}
+            for tid, pt in s.piece_types.items()
+        }
+        self._damage = {tid: dict(pt.damaged) for tid, pt in s.piece_types.items()}
+        self._adjusters: dict[str, list] = {}
+        for tid, _, th in self.thresholds:
+            for name in th.adjust:
+                self._adjusters.setdefault(name, []).append((tid, th))
         self._reach: dict[tuple[Hex, int, str], tuple[Hex, ...]] = {}
         self._in_range: dict[tuple[Hex, int], tuple[str, ...]] = {}
         self._area: dict[tuple[Hex, int], tuple[Hex, ...]] = {}
@@ -201,16 +213,12 @@ class Rulebook:
 
     def value(self, state: GameState, piece: PieceState, name: str) -> int:
         """A piece's value now: its type's, changed while damaged, and by track thresholds."""
-        pt = self.piece_types[piece.type]
-        v = getattr(pt, name, 0)
-        if not isinstance(v, int) or isinstance(v, bool):
-            return 0
+        v = self._values[piece.type].get(name, 0)
         if piece.damaged:
-            v += pt.damaged.get(name, 0)
-        if name in ("drones_per_attack", "rockets_per_attack", "sorties"):
-            v += self.adjustment(state, name)
-        elif name == "move" and piece.kind in TEAMS:
-            v += self.adjustment(state, "team_move")
+            v += self._damage[piece.type].get(name, 0)
+        adjust = "team_move" if name == "move" and piece.kind in TEAMS else name
+        if adjust in PIECE_ADJUSTMENTS and adjust in self._adjusters:
+            v += self.adjustment(state, adjust)
         return v if v > 0 else 0
 
     @staticmethod
@@ -218,9 +226,10 @@ class Rulebook:
         return level >= threshold.at if threshold.direction == "up" else level <= threshold.at
 
     def adjustment(self, state: GameState, name: str) -> int:
+        """What the thresholds in force add to a rule value (most values have no threshold at all)."""
         total = 0
-        for tid, _, th in self.thresholds:
-            if th.adjust and name in th.adjust and self.in_force(th, state.tracks[tid]):
+        for tid, th in self._adjusters.get(name, ()):
+            if self.in_force(th, state.tracks[tid]):
                 total += th.adjust[name]
         return total
 

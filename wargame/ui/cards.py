@@ -16,7 +16,7 @@ import pygame
 from ..rules.engine import Preview
 from ..rules.events import Event, Roll
 from . import style
-from .panel import wrap
+from .panel import fit_text, wrap
 
 CARD_BG = (250, 246, 236)
 CARD_EDGE = (120, 110, 96)
@@ -99,7 +99,7 @@ def odds_card(preview: Preview, width: int, scale: float = 1.0) -> pygame.Surfac
         else:
             text, chance = payload
             colour = style.INK if chance else style.INK_SOFT
-            label = fb.render(_clip(text, fb, bar_x - 18), True, colour)
+            label = fb.render(fit_text(text, fb, bar_x - 18), True, colour)
             card.blit(label, (16, y + 2))
             bar_h = row_h - 7
             pygame.draw.rect(card, BAR_BG, (bar_x, y + 3, bar_w, bar_h), border_radius=2)
@@ -111,14 +111,6 @@ def odds_card(preview: Preview, width: int, scale: float = 1.0) -> pygame.Surfac
             card.blit(frac, (width - 10 - frac.get_width(), y + 3))
         y += lh
     return card
-
-
-def _clip(text: str, f: pygame.font.Font, width: int) -> str:
-    if f.size(text)[0] <= width:
-        return text
-    while text and f.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text + "…"
 
 
 # --- the dice ------------------------------------------------------------------------
@@ -167,7 +159,7 @@ def roll_card(events: list[Event], width: int, title: str, scale: float = 1.0) -
     card = pygame.Surface((width, h), pygame.SRCALPHA)
     pygame.draw.rect(card, CARD_BG, card.get_rect(), border_radius=6)
     pygame.draw.rect(card, CARD_EDGE, card.get_rect(), 1, border_radius=6)
-    card.blit(ft.render(_clip(title, ft, width - 24), True, style.INK), (12, 10))
+    card.blit(ft.render(fit_text(title, ft, width - 24), True, style.INK), (12, 10))
     y = 12 + ft.get_linesize() + 6
     if len(rolls) > len(shown):
         card.blit(fs.render(f"… {len(rolls) - len(shown)} earlier roll(s) in the log", True, style.INK_SOFT), (12, y))
@@ -179,7 +171,7 @@ def roll_card(events: list[Event], width: int, title: str, scale: float = 1.0) -
 
 
 def _roll_row(card: pygame.Surface, roll: Roll, label: str, y: int, width: int, fb, fs, scale: float) -> None:
-    card.blit(fs.render(_clip(label, fs, width - 24), True, style.INK_SOFT), (12, y))
+    card.blit(fs.render(fit_text(label, fs, width - 24), True, style.INK_SOFT), (12, y))
     x = 12
     size = round(22 * scale)
     top = y + round(16 * scale)
@@ -191,7 +183,7 @@ def _roll_row(card: pygame.Surface, roll: Roll, label: str, y: int, width: int, 
     expr = f"{roll.natural}{mods} = {roll.total}" if roll.modifiers else f"{roll.natural}"
     img = fb.render(expr, True, style.INK)
     card.blit(img, (x + 6, top + 3))
-    res = fb.render(_clip("→ " + roll.text, fb, width - (x + 16 + img.get_width()) - 12), True, (20, 70, 140))
+    res = fb.render(fit_text("→ " + roll.text, fb, width - (x + 16 + img.get_width()) - 12), True, (20, 70, 140))
     card.blit(res, (x + 16 + img.get_width(), top + 3))
 
 

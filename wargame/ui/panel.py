@@ -89,7 +89,7 @@ class Panel:
     # --- pieces of the panel -----------------------------------------------------
 
     def _text(self, surface, text, pos, f, colour, width) -> int:
-        img = f.render(_fit(text, f, width), True, colour)
+        img = f.render(fit_text(text, f, width), True, colour)
         surface.blit(img, pos)
         return pos[1] + img.get_height()
 
@@ -98,7 +98,7 @@ class Panel:
         x, y = pos
         label_w = self.k(96)
         f = self.font(12, bold=True, condensed=True)
-        surface.blit(f.render(_fit(track.name, f, label_w - 4), True, style.PANEL_TEXT), (x, y + 3))
+        surface.blit(f.render(fit_text(track.name, f, label_w - 4), True, style.PANEL_TEXT), (x, y + 3))
         n = track.max - track.min + 1
         bx = x + label_w
         box_w = (width - label_w) / n
@@ -176,7 +176,7 @@ class Panel:
             lines.append(("red", "Red stocks: unknown"))
         f = self.font(12)
         for side, text in lines:
-            img = f.render(_fit(text, f, width), True, style.SIDE_LIGHT[side])
+            img = f.render(fit_text(text, f, width), True, style.SIDE_LIGHT[side])
             surface.blit(img, (x, y))
             y += img.get_height() + 1
         return y
@@ -200,7 +200,8 @@ def _mix(a, b, t):
     return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
 
 
-def _fit(text: str, f: pygame.font.Font, width: int) -> str:
+def fit_text(text: str, f: pygame.font.Font, width: int) -> str:
+    """The text, cut with an ellipsis where it would be wider than `width`."""
     if f.size(text)[0] <= width:
         return text
     while text and f.size(text + "…")[0] > width:
