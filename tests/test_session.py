@@ -61,3 +61,19 @@ def test_the_umpire_sees_everything_and_never_hands_over(tutorial_rules):
     s = Session(Game(tutorial_rules, 5), umpire=True)
     assert s.handover_due() is None
     assert "drone_team" in s.view().pieces and "red" in s.view().stocks
+
+
+def test_leaving_the_board_saves_the_turn_in_progress(tutorial_rules, tmp_path):
+    from wargame.rules.commands import MoveTeam
+    from wargame.hexgrid import parse_ccrr
+    from wargame.ui.app import headless_app
+    from wargame.ui.play import PlayScreen
+
+    path = tmp_path / "auto.wgsave"
+    s = Session(Game(tutorial_rules, 8), autosave=path)
+    s.take_screen()
+    s.apply(MoveTeam("drone_team", parse_ccrr("1008")))
+    play = PlayScreen(headless_app((1280, 720)), s)
+    play.leave()  # the Menu button or closing the window
+    saved, _ = load_game(path)
+    assert saved.digest() == s.game.digest() and saved.state.turn == 1

@@ -47,6 +47,8 @@ def play(path: Path, seed: int, players: dict[str, str], size: tuple[int, int]) 
         raise InputError.single("wargame play", f"cannot open a window ({e}); try `wargame render` instead") from None
     start_play(app, session)
     app.run()
+    if app.screen is not None:
+        app.screen.leave()  # the play screen autosaves as it closes
     pygame.quit()
     return 0
 

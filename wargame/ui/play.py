@@ -184,6 +184,9 @@ class PlayScreen:
             self._log_count = None
 
     def leave(self) -> None:
+        """Leaving the board (menu, window closed) saves the game as it stands, mid-turn
+        included, so 'Continue the autosave' picks up exactly here."""
+        self.session.save_now()
         for w in self.widgets:
             w.kill()
         self._close_card()
