@@ -485,3 +485,41 @@ def test_thresholds_adjust_values_while_in_force(border_rules):
     g.state.tracks["escalation"] = 8
     assert border_rules.value(g.state, depot, "resupply") == 1
     assert border_rules.adjustment(g.state, "resupply") == 1
+
+
+def test_a_grounded_aircraft_does_not_fly(tutorial_rules):
+    g = new_game(tutorial_rules)
+    to_phase(g, "blue_air")
+    g.state.pieces["viper_1"].suppressed_turn = g.state.turn
+    assert not any(isinstance(c, FlySortie) for c in g.legal_commands())
+    with pytest.raises(IllegalCommand, match="flown all its sorties"):
+        g.apply(FlySortie("viper_1", "desert_facility"))
+
+
+def test_search_odds_shown_even_when_blue_sees_no_team(border_rules):
+    g = Game(border_rules, 1)
+    while g.phase != "blue_isr":
+        g.apply(EndPhase())
+    assert not any(p.kind == "launch_team" for p in g.view("blue").pieces.values())
+    command = next(c for c in g.legal_commands() if isinstance(c, TaskIsr))
+    (label, setup), = g.preview(command).odds
+    assert label == "A hidden launch team here" and sum(setup.odds().chances) == 1
+
+
+def test_air_defence_over_an_unconfirmed_site_keeps_its_modifiers_from_blue(tutorial_rules):
+    g = new_game(tutorial_rules)
+    to_phase(g, "blue_air")
+    # strike 3+3 = 6 +1 on the soft column: damaged (air defence 1 -> 0); assessment 1 +2 = 3: unclear
+    with_dice(g, (6, 1), (6, 1), (6, 3), (6, 3), (6, 1), (6, 1))
+    g.apply(FlySortie("viper_1", "desert_facility"))
+    assert g.state.pieces["desert_facility"].damaged and g.state.pieces["desert_facility"].unconfirmed
+    with_dice(g, *CALM)
+    g.apply(EndPhase())
+    g.apply(EndPhase())  # Red
+    g.apply(EndPhase())  # ISR
+    with_dice(g, (6, 1), (6, 1), (6, 1), (6, 1), (6, 1), (6, 1))
+    events = g.apply(FlySortie("viper_1", "desert_facility"))
+    blue = [e.seen_by("blue") for e in events]
+    line = next(e.text for e in blue if e is not None and e.text.startswith("Militia air defence"))
+    assert line == "Militia air defence vs Viper 1: No effective fire (modifiers unknown: the site's condition is unconfirmed)"
+    assert "Site air defence" not in texts(e for e in blue if e is not None)

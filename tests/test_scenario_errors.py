@@ -577,7 +577,7 @@ def test_validate_missing_file_is_one_line_and_exits_2(capsys):
 
 @pytest.mark.parametrize(
     "argv, fragment",
-    [(["bogus"], "invalid choice: 'bogus'"), (["autoplay", "--seed", "x"], "invalid int value: 'x'")],
+    [(["bogus"], "invalid choice: 'bogus'"), (["autoplay", "--seed", "x"], "'x' is not a whole number")],
     ids=["unknown_command", "seed_not_a_number"],
 )
 def test_usage_mistake_is_one_line_and_exit_status_2(argv: list[str], fragment: str, capsys):

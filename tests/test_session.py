@@ -58,9 +58,15 @@ def test_a_failed_autosave_is_reported_not_fatal(tutorial_rules, tmp_path):
 
 
 def test_the_umpire_sees_everything_and_never_hands_over(tutorial_rules):
-    s = Session(Game(tutorial_rules, 5), umpire=True)
+    s = Session(Game(tutorial_rules, 5), fixed_view="all")
     assert s.handover_due() is None
     assert "drone_team" in s.view().pieces and "red" in s.view().stocks
+
+
+def test_a_fixed_view_shows_one_side_whoever_is_to_move(tutorial_rules):
+    s = Session(Game(tutorial_rules, 5), fixed_view="blue")
+    assert s.to_move == "red" and s.handover_due() is None and s.viewer == "blue"
+    assert "drone_team" not in s.view().pieces and not s.my_move
 
 
 def test_leaving_the_board_saves_the_turn_in_progress(tutorial_rules, tmp_path):

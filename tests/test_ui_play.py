@@ -185,7 +185,7 @@ def test_hidden_pieces_are_absent_from_blues_pixels(tutorial_rules):
         if side == "blue":
             session.game.apply(EndPhase())  # Red's operations are over: Blue is at the screen
         session.viewer = side
-        session.umpire = side is None
+        session.fixed_view = "all" if side is None else None
         assert session.handover_due() is None
         play = PlayScreen(app, session)
         play.board.frame_budget_ms = None
@@ -324,3 +324,50 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
     frame(app)
     assert game.over and isinstance(app.screen, EndScreen)
     assert handovers >= 2 * game.state.turn - 1
+
+
+def test_the_hand_over_hides_where_the_last_player_looked(screen):
+    app, play = screen
+    click(app, (640, 360))  # Red takes the screen
+    fit_level = play.board.level
+    key(app, pygame.K_TAB)  # centres on a (hidden) Red team
+    zoom_in(app, play, 3)
+    red_camera = (play.board.level, play.board.hex_at(play.board.viewport.center))
+    press(app, play.end_button)
+    click(app, (640, 360))  # Blue takes the screen: the whole map, nothing hovered
+    assert play.session.viewer == "blue"
+    assert play.board.level == fit_level and play.hover is None
+    play.session.game.apply(EndPhase())  # Blue ISR over
+    play.session.game.apply(EndPhase())  # Blue air over: back to Red
+    play.dirty = True
+    play._after_change()
+    frame(app)
+    click(app, (640, 360))
+    assert (play.board.level, play.board.hex_at(play.board.viewport.center)) == red_camera  # Red's own view back
+
+
+def test_keys_typed_in_the_save_dialog_are_not_commands(screen):
+    app, play = screen
+    click(app, (640, 360))
+    key(app, pygame.K_s, pygame.KMOD_CTRL)
+    assert play.file_dialog is not None and play.file_dialog.alive()
+    key(app, pygame.K_e)
+    assert play.game.phase == "red_operations"
+
+
+def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
+    app, play = screen
+    click(app, (640, 360))
+    play.session.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
+    play.session.apply(EndPhase())
+    play.dirty = True
+    play._after_change()
+    frame(app)
+    click(app, (640, 360))  # Blue
+    frame(app)
+    assert play.card_kind == "odds"
+    key(app, pygame.K_ESCAPE)
+    frame(app)
+    assert play.card is None
+    key(app, pygame.K_RETURN)
+    assert play.card_kind == "odds"

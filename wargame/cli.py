@@ -61,7 +61,7 @@ def _build_parser() -> argparse.ArgumentParser:
                    help=f"a scenario (file or shipped name, default {DEFAULT_SCENARIO}) or a saved game")  # fmt: skip
     p.add_argument("--blue", default="human", choices=("human", "greedy", "random"), help="who plays Blue (default human)")
     p.add_argument("--red", default="human", choices=("human", "greedy", "random"), help="who plays Red (default human)")
-    p.add_argument("--seed", type=int, default=None, help="seed of the dice (default: a new one each game)")
+    p.add_argument("--seed", type=_seed, default=None, help="seed of the dice (default: a new one each game)")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
 
     p = command("render", _render, "draw the board and panel to a PNG, headless")
@@ -70,7 +70,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--side", choices=("blue", "red", "all"), default=None,
                    help="whose view to draw (default: the side to move; all: the umpire's view)")  # fmt: skip
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="picture size (default 1280x720)")
-    p.add_argument("--seed", type=int, default=1, help="seed for a new game (default 1)")
+    p.add_argument("--seed", type=_seed, default=1, help="seed for a new game (default 1)")
     p.add_argument("--at", metavar="CCRR", help="centre the picture on this hex (default: the whole map)")
     p.add_argument("--zoom", type=int, default=0, metavar="N", help="zoom in N steps from the whole map (default 0)")
 
@@ -80,9 +80,10 @@ def _build_parser() -> argparse.ArgumentParser:
     command("schema", _schema, "print the JSON Schema of the scenario format")
     command("scenarios", _scenarios, "list the shipped scenarios")
 
-    p = command("autoplay", _autoplay, "play a whole game headless with computer players")
-    p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, help=f"scenario file or name (default {DEFAULT_SCENARIO})")
-    p.add_argument("--seed", type=int, default=1, help="seed of the game's dice (default 1)")
+    p = command("autoplay", _autoplay, "play a whole game headless with computer players (or finish a saved one)")
+    p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO|SAVE",
+                   help=f"scenario file or name (default {DEFAULT_SCENARIO}), or a saved game to play to its end")  # fmt: skip
+    p.add_argument("--seed", type=_seed, default=1, help="seed of the game's dice (default 1)")
     p.add_argument("--save", metavar="FILE", help="write the game record to FILE")
     p.add_argument("--blue", default="greedy", choices=("random", "greedy"), help="Blue's player (default greedy)")
     p.add_argument("--red", default="greedy", choices=("random", "greedy"), help="Red's player (default greedy)")
@@ -90,13 +91,23 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r}: a seed is a whole number from 0 to 2**63-1")
+    return value
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1280x720") from None
-    if not (640 <= w <= 8192 and 400 <= h <= 8192):
-        raise argparse.ArgumentTypeError(f"{text!r}: width 640-8192 and height 400-8192")
+    if not (1024 <= w <= 8192 and 600 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r}: width 1024-8192 and height 600-8192")
     return w, h
 
 
@@ -175,15 +186,20 @@ def _scenarios(args: argparse.Namespace) -> int:
 
 def _autoplay(args: argparse.Namespace) -> int:
     from .ai import make_player
-    from .record import save_game
+    from .record import is_save, load_game, save_game
     from .rules.engine import Game
     from .scenario.load import load_scenario
 
-    loaded = load_scenario(_scenario_path(args.scenario))
-    game = Game(loaded, args.seed)
+    path = _scenario_path(args.scenario)
+    if is_save(path):
+        game, _ = load_game(path)  # the saved game goes on with its own seed and dice
+        loaded = game.rules.loaded
+    else:
+        loaded = load_scenario(path)
+        game = Game(loaded, args.seed)
     players = {"blue": make_player(args.blue, args.seed * 2 + 1), "red": make_player(args.red, args.seed * 2 + 2)}
     s = loaded.scenario
-    print(f"{s.meta.title} — seed {args.seed}, Blue: {args.blue}, Red: {args.red}")
+    print(f"{s.meta.title} — seed {game.seed}, Blue: {args.blue}, Red: {args.red}")
     start = datetime.date.fromisoformat(s.meta.date)
     shown = 0
     turn = game.state.turn
@@ -212,7 +228,10 @@ def _autoplay(args: argparse.Namespace) -> int:
         print(f"  {side.capitalize()} VP {game.state.vp[side]}: {lines}")
     print(f"  final state hash {game.digest()}")
     if args.save:
-        save_game(args.save, game, {"blue": f"ai:{args.blue}", "red": f"ai:{args.red}"})
+        try:
+            save_game(args.save, game, {"blue": f"ai:{args.blue}", "red": f"ai:{args.red}"})
+        except OSError as e:
+            raise InputError.single(args.save, f"cannot write the record: {e.strerror or e}") from None
         print(f"  record written to {args.save}")
     return 0
 

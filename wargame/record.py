@@ -29,7 +29,7 @@ from .rules.commands import from_data, to_data
 from .rules.dice import RecordedDice, ReplayDiverged, SeededDice
 from .rules.engine import Game, IllegalCommand
 from .rules.rulebook import Rulebook
-from .scenario.load import LoadedScenario, load_scenario_text, scenario_digest
+from .scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, load_scenario_text, scenario_digest
 from .yamlsafe import load, read_text
 
 SAVE_FORMAT = "wargame-save/1"
@@ -58,7 +58,7 @@ class SaveFile(_Strict):
     rules: int
     game: str
     scenario: SavedScenario
-    seed: int
+    seed: int = Field(ge=0, lt=2**63)
     dice_drawn: int = Field(ge=0)
     players: dict[str, str] = Field(default_factory=dict)
     result: str | None = None
@@ -147,6 +147,21 @@ def save_game(path: str | Path, game: Game, players: dict[str, str] | None = Non
 
 # --- reading ---------------------------------------------------------------------
 
+SAVE_SUFFIX = ".wgsave"
+
+
+def is_save(path: str | Path) -> bool:
+    """A save by its suffix or its first line (saves start with '# wargame save')."""
+    path = Path(path)
+    if path.suffix == SAVE_SUFFIX:
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.readline(64).startswith("# wargame save")
+    except OSError:
+        return False
+
+
 
 def load_game(path: str | Path) -> tuple[Game, SaveFile]:
     """Replay a save into a live game, checking every step; InputError if it cannot."""
@@ -172,6 +187,8 @@ def load_game_text(text: str, name: str) -> tuple[Game, SaveFile]:
     save = validate_model(doc, SaveFile)
     if save.rules < RULES_VERSION:
         raise InputError.single(name, f"made with older rules (version {save.rules}) that this wargame no longer plays", *doc.where(("rules",)))
+    if len(save.scenario.text.encode("utf-8")) > MAX_SCENARIO_BYTES:
+        raise InputError.single(name, "the embedded scenario is larger than a scenario may be", *doc.where(("scenario", "text")))
     if scenario_digest(save.scenario.text) != save.scenario.sha256:
         raise InputError.single(
             name, "the embedded scenario does not match its SHA-256: the save was changed by hand or is corrupt", *doc.where(("scenario", "text"))

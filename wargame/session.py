@@ -31,14 +31,18 @@ class Session:
     ai: dict[str, Player] = field(default_factory=dict)
     saved_turn: int = 0
     last_save_error: str | None = None
-    umpire: bool = False  # sees both sides and never hands over (a spectator, or `wargame render --side all`)
+    # A screen that never changes hands: "blue" or "red" shows that side's view whoever
+    # is to move, "all" shows everything (a spectator, the umpire, `wargame render`).
+    fixed_view: str | None = None
 
     def __post_init__(self) -> None:
         for side, kind in self.players.items():
             if kind != HUMAN:
                 self.ai[side] = make_player(kind, self.game.seed * 2 + (1 if side == "blue" else 2))
         humans = self.human_sides
-        if len(humans) == 1:
+        if self.fixed_view in ("blue", "red"):
+            self.viewer = self.fixed_view
+        elif len(humans) == 1:
             self.viewer = humans[0]  # against the computer the screen never changes hands
         self.saved_turn = self.game.state.turn
 
@@ -57,7 +61,7 @@ class Session:
     def handover_due(self) -> str | None:
         """The side that must take the screen before play goes on, if any."""
         side = self.to_move
-        if self.umpire or side is None or side not in self.human_sides:
+        if self.fixed_view is not None or side is None or side not in self.human_sides:
             return None
         return side if side != self.viewer else None
 
@@ -85,8 +89,8 @@ class Session:
 
     @property
     def seen_as(self) -> str | None:
-        """Whose knowledge the screen shows: None (everything) for an umpire or a finished game."""
-        return None if self.umpire or self.game.over else self.viewer
+        """Whose knowledge the screen shows: None (everything) for the umpire or a finished game."""
+        return None if self.fixed_view == "all" or self.game.over else self.viewer
 
     def apply(self, command: Command) -> list[Event]:
         """A human command; raises IllegalCommand with the engine's reason if refused."""

@@ -213,8 +213,14 @@ def load(text: str, name: str) -> Document:
             problem = f"{problem} ({e.context} at line {e.context_mark.line + 1})"
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         raise InputError.single(name, f"YAML syntax: {problem}", line, col) from None
-    except yaml.YAMLError as e:  # e.g. a reader error on control characters
-        raise InputError.single(name, f"YAML syntax: {e}") from None
+    except yaml.reader.ReaderError as e:  # a control character, which YAML does not allow in a file
+        before = text[: e.position]
+        line = before.count("\n") + 1
+        col = e.position - (before.rfind("\n") + 1) + 1
+        char = chr(e.character) if isinstance(e.character, int) else e.character
+        raise InputError.single(name, f"YAML syntax: character {char!r} is not allowed in a YAML file", line, col) from None
+    except yaml.YAMLError as e:
+        raise InputError.single(name, "YAML syntax: " + " ".join(str(e).split())) from None
     return doc
 
 

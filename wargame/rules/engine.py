@@ -182,6 +182,8 @@ class Game:
         base = self.rules.piece_specs[p.id].base
         if base is not None and self.state.pieces[base].destroyed:
             return False
+        if p.suppressed_turn == self.state.turn:
+            return False  # grounded by an `attacker: suppress` effect
         return p.sorties_used < self.rules.value(self.state, p, "sorties")
 
     def why_illegal(self, command: Command) -> str | None:
@@ -427,10 +429,12 @@ class Game:
         if isinstance(command, TaskIsr):
             drone = st.pieces[command.drone]
             radius = rules.value(st, drone, "search_radius")
-            probe = next((p for p in st.pieces.values() if p.kind == "launch_team"), None)
+            # a stand-in made from the scenario's launch teams: the view has none until one is found
+            spec = next((p for p in rules.scenario.pieces if rules.piece_types[p.type].kind == "launch_team"), None)
             title = f"{rules.name_of(drone.id)} searches {_name(command.hex)} (radius {radius})"
-            if probe is not None:
-                sit = Situation(drone, _probe(probe, command.hex), command.hex, command.hex)
+            if spec is not None:
+                probe = PieceState(spec.id, spec.type, "launch_team", "red", command.hex, hidden=True)
+                sit = Situation(drone, probe, command.hex, command.hex)
                 odds.append(("A hidden launch team here", rules.setup("isr_detection", st, sit)))
             notes.append("Each hidden piece within the radius is rolled for separately.")
             return Preview(title, tuple(odds), tuple(notes))
@@ -439,7 +443,7 @@ class Game:
     # --- rolling -------------------------------------------------------------------------
 
     def _roll(self, table_id: str, sit: Situation, label: str, visible: str = ALL,
-              other: str | None = None, pieces: tuple[str, ...] = ()) -> tuple[Roll, _Outcome]:  # fmt: skip
+              other=None, pieces: tuple[str, ...] = ()) -> tuple[Roll, _Outcome]:  # fmt: skip
         """Roll a table, log the roll, apply its effects; the same setup as the odds."""
         setup = self.rules.setup(table_id, self.state, sit)
         table = setup.table
@@ -451,9 +455,11 @@ class Game:
             table_id, table.spec.title, table.dice.text, faces, natural, setup.modifiers,
             setup.column_name, setup.shifts, total, row.result, row.text, self._needed(setup, row),
         )  # fmt: skip
-        self._emit("roll", f"{label}: {row.text} ({describe_roll(roll)})", visible, other, roll, pieces)
+        other_text = other(roll) if callable(other) else other  # what the other side reads, if anything
+        self._emit("roll", f"{label}: {row.text} ({describe_roll(roll)})", visible, other_text, roll, pieces)
         out = _Outcome()
-        self._effects(row.effects, sit, out, f"{table.spec.title}: {row.text}", visible)
+        # the roll's consequences are public unless the roll itself is secret from both readers' view
+        self._effects(row.effects, sit, out, f"{table.spec.title}: {row.text}", ALL if other_text else visible)
         return roll, out
 
     def _needed(self, setup: Setup, row) -> str:
@@ -890,7 +896,13 @@ class Game:
             target.unconfirmed = False
             return
         sit = Situation(flight, target, target.hex)
-        _, out = self._roll("air_defence", sit, f"Militia air defence vs {fname}", pieces=(flight.id,))
+        label = f"Militia air defence vs {fname}"
+        if target.unconfirmed:
+            # the roll's modifiers would tell Blue what its unclear strike did to the site
+            _, out = self._roll("air_defence", sit, label, visible="red", pieces=(flight.id,),
+                                other=lambda roll: f"{label}: {roll.text} (modifiers unknown: the site's condition is unconfirmed)")  # fmt: skip
+        else:
+            _, out = self._roll("air_defence", sit, label, pieces=(flight.id,))
         if out.stop:
             st.stats["sorties_turned_back"] += 1
             return
@@ -964,14 +976,3 @@ def _hide_from_blue(e: Event) -> Event:
     if e.kind == "track":
         other = e.other_text or e.text.split(" (")[0]
     return Event(e.turn, e.phase, e.kind, e.text, "red" if e.visible == ALL else e.visible, other, e.roll, e.pieces, e.where)
-
-
-def _probe(like: PieceState, at: hexgrid.Hex) -> PieceState:
-    """A stand-in hidden piece for showing Blue the odds of a search without
-    revealing whether anything is there."""
-    p = like.clone()
-    p.hex = at
-    p.hidden = True
-    p.attacked_turn = NEVER
-    p.damaged = False
-    return p

@@ -9,6 +9,7 @@ reports where the offending value is written, so the designer can jump to it.
 
 from __future__ import annotations
 
+import datetime
 from typing import Iterator
 
 from .. import hexgrid
@@ -68,6 +69,7 @@ class _Checker:
         return self.doc.problem(path, message, at_key=at_key)
 
     def run(self) -> Iterator[Problem]:
+        yield from self.dates()
         yield from self.map_rows()
         yield from self.map_features()
         yield from self.sides()
@@ -78,6 +80,16 @@ class _Checker:
         yield from self.sequence()
         yield from self.rules()
         yield from self.victory()
+
+    def dates(self) -> Iterator[Problem]:
+        """The first turn's date must exist, and so must the last turn's."""
+        try:
+            start = datetime.date.fromisoformat(self.s.meta.date)
+        except ValueError:
+            yield self.p(("meta", "date"), f"meta.date {self.s.meta.date!r} is not a day of the calendar")
+            return
+        if (datetime.date.max - start).days < self.s.turns.count - 1:
+            yield self.p(("meta", "date"), f"meta.date {self.s.meta.date!r}: {self.s.turns.count} turns would run past the year 9999")
 
     # --- map ------------------------------------------------------------------
 

@@ -504,7 +504,7 @@ class Objective(Model):
 
 class Victory(Model):
     margin: int = Field(ge=0, description="A side wins by having at least this many more victory points.")
-    vp_max: int = Field(ge=1, description="Length of the victory-point track.")
+    vp_max: int = Field(ge=1, le=1000, description="Length of the victory-point track.")
     automatic: list[VpAutomatic] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
 

@@ -5,20 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..record import is_save
 from ..session import HUMAN, Session
-
-SAVE_SUFFIX = ".wgsave"
-
-
-def is_save(path: Path) -> bool:
-    """A save by its suffix or its first line (saves start with '# wargame save')."""
-    if path.suffix == SAVE_SUFFIX:
-        return True
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return f.readline().startswith("# wargame save")
-    except OSError:
-        return False
 
 
 def session_for(path: Path, seed: int, players: dict[str, str]) -> Session:
@@ -59,10 +47,8 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
     from .play import PlayScreen
 
     session = session_for(path, seed, {"blue": HUMAN, "red": HUMAN})
-    if side == "all":
-        session.umpire = True
-    else:
-        session.viewer = side or session.to_move or "blue"
+    session.fixed_view = side or session.to_move or "all"
+    session.viewer = session.fixed_view if session.fixed_view != "all" else None
     import pygame
 
     app = headless_app(size)
@@ -77,8 +63,8 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
     app.show(screen)
     app.frame([], 0.0)
     app.frame([], 0.0)  # the second frame draws the log at its settled size
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(app.surface, str(out))
     except (pygame.error, OSError) as e:
         raise InputError.single(str(out), f"cannot write the picture: {e}") from None

@@ -144,10 +144,11 @@ class Panel:
             pygame.draw.rect(surface, style.PANEL_LIGHT, (bx, row + 2, bw, self.k(11)), border_radius=2)
             if pts:
                 pygame.draw.rect(surface, style.SIDE_COLOUR[side], (bx, row + 2, max(3, round(bw * min(pts, top) / top)), self.k(11)), border_radius=2)
-        for i in range(0, top + 1, 5):
+        step = 5 * max(1, top // 50)  # about ten ticks, whatever the track's length
+        for i in range(0, top + 1, step):
             tx = bx + bw * i / top
             pygame.draw.line(surface, style.PANEL_MUTED, (tx, y + self.k(30)), (tx, y + self.k(33)))
-            if i % 10 == 0:
+            if i % (2 * step) == 0:
                 lab = self.font(9).render(str(i), True, style.PANEL_MUTED)
                 surface.blit(lab, (min(max(bx, tx - lab.get_width() / 2), bx + bw - lab.get_width()), y + self.k(33)))
         h = self.k(44)

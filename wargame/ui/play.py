@@ -115,6 +115,8 @@ class PlayScreen:
         self.ai_timer = 0.0
         self.log_page = 0  # 0 = the newest page
         self.file_dialog: UIFileDialog | None = None
+        self.cameras: dict[str, tuple[int, Hex | None]] = {}  # each side's last look at the map
+        self.reaction_card_for: tuple[int, int] | None = None  # (turn, attack) whose card opened by itself
         self.dirty = True
         self.view: GameState = session.view()
         self.legal: list[Command] = []
@@ -161,7 +163,8 @@ class PlayScreen:
         self.end_button = UIButton(pygame.Rect(r.x + 10, y, bw * 2 + gap, bh), "End phase", m, object_id="#end_phase_button",
                                    tool_tip_text="Finish this phase (E)")  # fmt: skip
         self.undo_button = UIButton(pygame.Rect(r.x + 10 + 2 * (bw + gap), y, bw, bh), "Undo", m, tool_tip_text="Take back the last move or attack order (Ctrl+Z)")
-        self.menu_button = UIButton(pygame.Rect(r.x + 10 + 3 * (bw + gap), y, bw, bh), "Menu", m, tool_tip_text="Save, load, help, quit (Esc)")
+        self.menu_button = UIButton(pygame.Rect(r.x + 10 + 3 * (bw + gap), y, bw, bh), "Menu", m,
+                                    tool_tip_text="The main menu: new game, continue, load, quit (the game is saved first)")  # fmt: skip
         self.log_top = 0
         self.log_box = UITextBox("", pygame.Rect(r.x + 8, 300, r.w - 16, max(60, y - 300 - 40)), m, object_id="#log")
         self.older = UIButton(pygame.Rect(r.x + 8, y - 34, 90, 26), "◀ Older", m, tool_tip_text="Earlier events")
@@ -243,9 +246,12 @@ class PlayScreen:
                 event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER)
             ):
                 self.session.take_screen()
+                self._restore_camera(self.session.viewer)
                 self._show_widgets(True)
                 self.dirty = True
             return
+        if self._typing() and event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT):
+            return  # keys typed into the save dialog are not game commands
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             self._button(event.ui_element)
         elif event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.file_dialog:
@@ -326,6 +332,10 @@ class PlayScreen:
             self.select_next()
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.card_kind == "odds":
             self.commit()
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.card is None and self.game.phase == "blue_reaction":
+            nxt = next((c for c in self.legal if isinstance(c, ResolveAttack)), None)
+            if nxt is not None:
+                self.open_odds(nxt, [nxt])
         elif k == pygame.K_ESCAPE:
             if self.card is not None:
                 self._close_card()
@@ -484,12 +494,37 @@ class PlayScreen:
         if self.session.last_save_error:
             self.say(self.session.last_save_error)
         if self.session.handover_due():
-            # nothing of this side's turn may survive the hand-over: no card, no selection, no message
+            # nothing of this side's turn may survive the hand-over: no card, no selection, no
+            # message, no dialog, not even where the camera looked or what the mouse hovered
             self._close_card()
             self.selected = None
             self.options = Options()
             self.message_time = 0.0
+            self.hover = None
+            self.mouse = (-1, -1)
+            if self.file_dialog is not None:
+                self.file_dialog.kill()
+                self.file_dialog = None
+            if self.session.viewer is not None:
+                self.cameras[self.session.viewer] = self._camera()
             self._show_widgets(False)
+
+    def _camera(self) -> tuple[int, Hex | None]:
+        b = self.board
+        return b.level, b.hex_at(b.viewport.center)
+
+    def _restore_camera(self, side: str | None) -> None:
+        """Each side finds the map as it left it; a side's first look is the whole map."""
+        b = self.board
+        level, centre = self.cameras.get(side, (None, None)) if side else (None, None)
+        b.fit()
+        if level is not None:
+            b.zoom(level - b.level, b.viewport.center)
+            if centre is not None:
+                b.centre_on(centre)
+
+    def _typing(self) -> bool:
+        return self.file_dialog is not None and self.file_dialog.alive()
 
     def _show_widgets(self, show: bool) -> None:
         if show == self.widgets_shown:
@@ -592,7 +627,9 @@ class PlayScreen:
             return
         if s.my_move and self.game.phase == "blue_reaction" and self.card is None:
             nxt = next((c for c in self.legal if isinstance(c, ResolveAttack)), None)
-            if nxt is not None:
+            key = (self.game.state.turn, nxt.attack) if nxt is not None else None
+            if nxt is not None and key != self.reaction_card_for:
+                self.reaction_card_for = key  # once: a cancelled card stays closed (Enter reopens it)
                 self.open_odds(nxt, [nxt])
         if not s.handover_due() and s.to_move in s.ai:
             self.ai_timer += dt
@@ -974,7 +1011,7 @@ def _phase_hint(phase: str, legal: list[Command]) -> str:
         return "Select a launch or rocket team (click it, or Tab) to move it or attack a US site in range. End the phase when done."
     if phase == "blue_reaction":
         n = sum(1 for c in legal if isinstance(c, ResolveAttack))
-        return f"{n} attack(s) incoming. Press Resolve on the card, or end the phase to resolve them all."
+        return f"{n} attack(s) incoming. Resolve each on its card (Enter opens it), or end the phase to resolve them all."
     if phase == "blue_isr":
         return "Select an ISR drone (click its base, or Tab) and a hex to search. End the phase when done."
     if phase == "blue_air":

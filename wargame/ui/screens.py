@@ -40,7 +40,7 @@ def start_play(app, session: Session) -> None:
         app.show(EndScreen(app, session, play))
 
     def menu() -> None:
-        app.show(MenuScreen(app))
+        app.show(MenuScreen(app, session.game.rules.scenario.id))
 
     play = PlayScreen(app, session, on_game_over=game_over, on_menu=menu)
     app.show(play)
@@ -61,7 +61,7 @@ def loaded_session(path: Path) -> Session:
 
 
 class MenuScreen:
-    def __init__(self, app):
+    def __init__(self, app, scenario_id: str = DEFAULT_SCENARIO):
         self.app = app
         self.widgets: list = []
         self.dialog: UIFileDialog | None = None
@@ -75,7 +75,7 @@ class MenuScreen:
                 continue  # `wargame validate` reports it; the menu offers the rest
             self.titles[sid] = meta.title
             self.descriptions[sid] = meta.description
-        self.choice = DEFAULT_SCENARIO if DEFAULT_SCENARIO in self.titles else next(iter(self.titles), None)
+        self.choice = scenario_id if scenario_id in self.titles else next(iter(self.titles), None)
         self._build()
 
     def _build(self) -> None:
@@ -127,7 +127,7 @@ class MenuScreen:
             path = Path(event.text)
             self.dialog = None
             self._open(lambda: loaded_session(path))
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and not (self.dialog and self.dialog.alive()):
             self.app.quit()
 
     def _open(self, make) -> None:
@@ -206,12 +206,12 @@ class EndScreen:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.review:
                 self.leave()
-                self.play_screen._build_widgets()
+                self.play_screen.resize(self.app.size)  # the window may have changed while the result showed
                 self.play_screen.dirty = True
                 self.app.screen = self.play_screen
             elif event.ui_element is self.menu:
                 self.play_screen.leave()
-                self.app.show(MenuScreen(self.app))
+                self.app.show(MenuScreen(self.app, self.session.game.rules.scenario.id))
             elif event.ui_element is self.quit:
                 self.app.quit()
 
