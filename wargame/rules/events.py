@@ -9,8 +9,6 @@ data, so no screen can leak what a side should not know.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
 from ..hexgrid import Hex
 
 ALL = "all"
@@ -32,19 +30,6 @@ class Roll:
     result: str
     text: str
     needed: str  # e.g. "needed 6 or less on 1d10 for Shot down"
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "table": self.table,
-            "dice": self.dice,
-            "faces": list(self.faces),
-            "natural": self.natural,
-            "modifiers": [list(m) for m in self.modifiers],
-            "column": self.column,
-            "shifts": [list(s) for s in self.shifts],
-            "total": self.total,
-            "result": self.result,
-        }
 
 
 @dataclass(frozen=True, slots=True)

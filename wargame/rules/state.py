@@ -12,9 +12,8 @@ import hashlib
 import sys
 from array import array
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..hexgrid import Hex, ccrr
+from ..hexgrid import Hex
 
 NEVER = -99  # a turn number long before the game
 
@@ -120,36 +119,7 @@ class GameState:
             None if self.result is None else GameResult(self.result.winner, self.result.reason, dict(self.result.vp)),
         )
 
-    # --- hashing and saving -------------------------------------------------------
-
-    def to_data(self) -> dict[str, Any]:
-        """Plain, canonical data: the basis of the state hash and of saved snapshots."""
-        return {
-            "turn": self.turn,
-            "phase": self.phase,
-            "pieces": {
-                pid: [
-                    p.type, ccrr(p.hex), p.damaged, p.destroyed, p.hidden, p.detected_turn, p.moved_turn,
-                    p.attacked_turn, p.suppressed_turn, p.sorties_used, ccrr(p.aim) if p.aim else None,
-                    p.casualties, p.seen_damaged, p.seen_destroyed, p.unconfirmed,
-                ]  # fmt: skip
-                for pid, p in sorted(self.pieces.items())
-            },
-            "tracks": dict(sorted(self.tracks.items())),
-            "stocks": {s: dict(sorted(v.items())) for s, v in sorted(self.stocks.items())},
-            "vp": dict(sorted(self.vp.items())),
-            "vp_log": [list(x) for x in self.vp_log],
-            "stats": dict(sorted(self.stats.items())),
-            "attacks": [[a.number, a.kind, a.team, a.target, a.count, a.resolved] for a in self.attacks],
-            "attacks_this_turn": self.attacks_this_turn,
-            "attacks_last_turn": self.attacks_last_turn,
-            "strikes_today": self.strikes_today,
-            "pending_authorization": self.pending_authorization,
-            "reached": sorted([list(x) for x in self.reached]),
-            "result": None
-            if self.result is None
-            else {"winner": self.result.winner, "reason": self.result.reason, "vp": dict(sorted(self.result.vp.items()))},
-        }
+    # --- hashing -----------------------------------------------------------------
 
     def digest(self) -> str:
         """A stable hash: equal for equal states, across runs, machines and Python versions.

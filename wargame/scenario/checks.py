@@ -18,7 +18,6 @@ from ..rules.dice import parse_dice
 from ..rules.tables import (
     REQUIRED_TABLES,
     Roles,
-    TABLE_ROLES,
     modifier_bounds,
     modifier_values,
     parse_roll_range,

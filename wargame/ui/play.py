@@ -120,6 +120,13 @@ class PlayScreen:
         self.dirty = True
         self.view: GameState = session.view()
         self.legal: list[Command] = []
+        self.actors: set[str | None] = set()
+        # hexes of off-map bases, whose stacks stand beside the map edge (fixed for the game)
+        self.off_map = {
+            hexgrid.parse_ccrr(p.hex)
+            for p in self.rules.scenario.pieces
+            if p.hex and getattr(self.rules.piece_types[p.type], "off_map", False)
+        }
         self._panel_cache: pygame.Surface | None = None
         self._tooltip_key = None
         self._log_count = None
@@ -203,6 +210,7 @@ class PlayScreen:
         s = self.session
         self.view = s.view()
         self.legal = s.game.legal_commands(s.viewer) if s.my_move else []
+        self.actors = {_actor(c) for c in self.legal}  # read per piece in every frame: a set, not a scan
         if self.selected is not None and (self.selected not in self.view.pieces or not self._may_act(self.selected)):
             self.selected = None
         self.options = self._options_for(self.selected)
@@ -219,7 +227,7 @@ class PlayScreen:
             self.end_button.set_text(label)
 
     def _may_act(self, pid: str) -> bool:
-        return any(_actor(c) == pid for c in self.legal)
+        return pid in self.actors
 
     def _options_for(self, pid: str | None) -> Options:
         o = Options()
@@ -386,12 +394,10 @@ class PlayScreen:
     def _off_map_stack_at(self, pos) -> Hex | None:
         """The hex of an off-map stack drawn outside the map edge under `pos`, if any."""
         r = self.board.size * 0.8
-        for p in self.view.pieces.values():
-            pt = self.rules.piece_types[p.type]
-            if pt.kind == "base" and getattr(pt, "off_map", False):
-                cx, cy = self._piece_spot(p.hex)
-                if abs(pos[0] - cx) <= r and abs(pos[1] - cy) <= r:
-                    return p.hex
+        for h in self.off_map:
+            cx, cy = self._piece_spot(h)
+            if abs(pos[0] - cx) <= r and abs(pos[1] - cy) <= r:
+                return h
         return None
 
     # --- commands by pointing -------------------------------------------------------------
@@ -846,8 +852,7 @@ class PlayScreen:
         """Where a hex's stack stands; an off-map base stands just outside the map edge."""
         cx, cy = self.board.centre(h)
         col, row = hexgrid.to_offset(h)
-        if any(self.rules.piece_types[p.type].kind == "base" and getattr(self.rules.piece_types[p.type], "off_map", False)
-               for p in self.view.pieces.values() if p.hex == h):  # fmt: skip
+        if h in self.off_map:
             mid_c, mid_r = self.rules.columns / 2, self.rules.rows / 2
             dx, dy = col - mid_c, row - mid_r
             if abs(dx) / self.rules.columns > abs(dy) / self.rules.rows:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox
+from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel
 from pygame_gui.windows import UIFileDialog, UIMessageWindow
 
 from ..errors import InputError
