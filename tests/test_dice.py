@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from wargame.rules.dice import MAX_OUTCOMES, RecordedDice, ReplayDiverged, SeededDice, parse_dice
+from wargame.dice import MAX_OUTCOMES, RecordedDice, ReplayDiverged, SeededDice, parse_dice
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from wargame.rules.commands import (
     RocketAttack,
     TaskIsr,
 )
-from wargame.rules.dice import RecordedDice
+from wargame.dice import RecordedDice
 from wargame.rules.engine import Game, IllegalCommand
 
 CALM = [(6, 1), (6, 1)]  # Iran's reaction rolls 2: "Tehran urges calm"

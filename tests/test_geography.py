@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from wargame import hexgrid
 from wargame.hexgrid import Hex
-from wargame.scenario import geography as geo
+from tools import geography as geo
 
 COLUMNS, ROWS = 58, 40
 TERRAIN_CODES = set("dsfuhmw")

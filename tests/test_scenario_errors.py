@@ -285,7 +285,7 @@ CASES = [
     ),
     Broken(
         "blue_piece_hidden", 'Ain al-Asad air base, hex: "0708",', 'Ain al-Asad air base, hex: "0708", hidden: true,',
-        "piece ain_al_asad_base: only Red pieces start hidden", at="true,", after='"0708", hidden: ',
+        "piece ain_al_asad_base: a base cannot start hidden", at="true,", after='"0708", hidden: ',
     ),
     # tracks
     Broken(

@@ -16,7 +16,7 @@ import pytest
 from jsonschema import Draft7Validator
 
 from wargame import hexgrid
-from wargame.scenario.geography import Projection
+from tools.geography import Projection
 from wargame.scenario.load import load_scenario
 from wargame.scenario.model import Scenario
 from wargame.scenario.schema import scenario_schema, schema_text

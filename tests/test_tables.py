@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wargame.rules.dice import SeededDice
+from wargame.dice import SeededDice
 from wargame.rules.rulebook import Situation
-from wargame.rules.tables import parse_roll_range
+from wargame.grammar import parse_roll_range
 
 
 @pytest.mark.parametrize(

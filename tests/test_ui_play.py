@@ -243,7 +243,7 @@ def test_window_resizes_to_full_hd(screen):
 
 def test_the_dice_card_hides_a_strike_whose_results_were_unclear(tutorial_rules):
     from wargame.rules.commands import FlySortie
-    from wargame.rules.dice import RecordedDice
+    from wargame.dice import RecordedDice
 
     app = headless_app((1280, 720))
     session = Session(Game(tutorial_rules, 1, RecordedDice([(6, 1), (6, 1)])), {"blue": "human", "red": "human"})

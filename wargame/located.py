@@ -139,17 +139,13 @@ def _problem(doc: Document, path: tuple, err: dict, model: type[BaseModel]) -> P
 
 
 # What each pattern of the models means, by the exact pattern: a substring test
-# once called a date "not a hex name" (both patterns hold `[0-9]{4}`) and a
-# value_from such as 'enemy.strike' "not an identifier".
+# once called a date "not a hex name" (both patterns hold `[0-9]{4}`).
 PATTERN_WORDS = {
     r"^[0-9]{4}$": "is not a hex name: four digits CCRR, column then row, e.g. '1207'",
     r"^[a-z][a-z0-9_]*$": "is not an identifier (lower-case letters, digits and underscores, starting with a letter)",
     r"^#[0-9a-fA-F]{6}$": "is not a colour (#rrggbb)",
     r"^[A-Za-z]$": "is not a single letter",
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date (YYYY-MM-DD)",
-    r"^(attacker|target)\.[a-z_]+$|^hex\.population$|^track\.[a-z][a-z0-9_]*$": (
-        "is not a value to take a modifier from: attacker.NAME, target.NAME, hex.population or track.NAME"
-    ),
 }
 
 

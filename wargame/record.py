@@ -26,7 +26,7 @@ from . import __version__
 from .errors import InputError, Problem
 from .located import validate_model
 from .rules.commands import from_data, to_data
-from .rules.dice import RecordedDice, ReplayDiverged, SeededDice
+from .dice import RecordedDice, ReplayDiverged, SeededDice
 from .rules.engine import Game, IllegalCommand
 from .rules.rulebook import Rulebook
 from .scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, load_scenario_text, scenario_digest

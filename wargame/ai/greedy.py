@@ -92,8 +92,7 @@ class GreedyPlayer:
         rules = game.rules
 
         def cover(m: MoveTeam) -> tuple:
-            terrain = rules.terrain_key[m.to]
-            hides = terrain in ("urban", "farmland", "hills", "mountains", "steppe")
+            hides = rules.terrain[m.to].style != "desert"  # anything but open desert gives some cover
             in_reach = len(rules.sites_in_range(m.to, rules.value(game.state, game.state.pieces[m.team], "range"), game.state.pieces))
             return (hides, in_reach, self.rng.random())
 
@@ -136,10 +135,8 @@ class GreedyPlayer:
             cost = 0.0
             country = rules.scenario.map.countries[rules.country[target.hex]]
             for e in country.strike_effects:
-                if e.track == "iraq_tolerance" and e.change:
-                    cost += -e.change * (2.0 if st.tracks["iraq_tolerance"] <= 3 else 0.7)
-                elif e.track == "escalation" and e.change:
-                    cost += e.change * 0.8
+                if e.track is not None and e.change:
+                    cost += _track_cost(rules, st, e.track, e.change)
             if unauthorized:
                 cost += 2.5
             cost += float(_chance_of(preview.odds[2][1], "civilian_casualties")) * 2.0
@@ -147,6 +144,19 @@ class GreedyPlayer:
 
         best = max(sorties, key=lambda c: (worth(c), self.rng.random()))
         return best if worth(best) > 0.3 else None
+
+
+def _track_cost(rules, st, tid: str, change: int) -> float:
+    """What moving a track costs Blue: a track that favours Blue falling (or one that
+    favours Red rising) is a loss, the dearer the nearer it comes to a threshold that
+    ends the game; escalation, which ends the game at its top, costs as it rises."""
+    track = rules.tracks[tid]
+    sign = {"blue": -1, "red": 1}.get(track.favours or "", 1 if tid == "escalation" else 0)
+    if not sign:
+        return 0.0
+    level = st.tracks[tid] + change
+    near = any(th.ends_game is not None and abs(level - th.at) <= 2 for th in track.thresholds)
+    return sign * change * (2.0 if near else 0.7)
 
 
 def _chance_of(setup: Setup, verb: str) -> Fraction:

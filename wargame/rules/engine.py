@@ -25,14 +25,14 @@ from .commands import (
     RocketAttack,
     TaskIsr,
 )
-from .dice import DiceSource, SeededDice
+from ..dice import DiceSource, SeededDice
+from ..grammar import describe_range
+from ..kinds import AIRCRAFT, OTHER, SIDE_NAMES, TEAMS
 from .events import ALL, Event, Roll, for_side
-from .rulebook import AIRCRAFT, TEAMS, Rulebook, Setup, Situation
+from .rulebook import Rulebook, Setup, Situation
 from .state import NEVER, Attack, GameResult, GameState, PieceState
-from .tables import describe_range
 
 PHASE_SIDE = {"red_operations": "red", "blue_reaction": "blue", "blue_isr": "blue", "blue_air": "blue"}
-OTHER = {"blue": "red", "red": "blue"}
 
 
 class IllegalCommand(Exception):
@@ -152,11 +152,12 @@ class Game:
                 if p.kind == "isr_drone" and self._can_fly(p):
                     out.extend(self._isr_tasks(p))
         elif kind == "blue_air":
-            targets = [p for p in st.pieces.values() if p.side == "red" and not p.hidden and not p.seen_destroyed]
             for f in st.pieces.values():
                 if f.kind == "strike_flight" and self._can_fly(f):
                     in_range = rules.area_set(f.hex, rules.value(st, f, "range"))
-                    out.extend(FlySortie(f.id, t.id) for t in targets if t.hex in in_range)
+                    enemy = OTHER[f.side]
+                    out.extend(FlySortie(f.id, t.id) for t in st.pieces.values()
+                               if t.side == enemy and not t.hidden and not t.seen_destroyed and t.hex in in_range)  # fmt: skip
         out.append(EndPhase())
         return out
 
@@ -266,7 +267,7 @@ class Game:
             if not self._can_fly(flight):
                 return f"{rules.name_of(flight.id)} has flown all its sorties today"
             target = st.pieces.get(command.target)
-            if target is None or target.side != "red" or target.hidden:
+            if target is None or target.side != OTHER[flight.side] or target.hidden:
                 return "that target is not known to Blue"
             if target.seen_destroyed:
                 return f"{rules.name_of(target.id)} is already destroyed"
@@ -344,30 +345,38 @@ class Game:
     # --- views -----------------------------------------------------------------------
 
     def view(self, side: str | None) -> GameState:
-        """A copy of the state holding only what `side` may know (None: everything)."""
+        """A copy of the state holding only what `side` may know (None: everything).
+
+        The other side's hidden pieces are left out; of its pieces `side` knows
+        only what it last learned (a strike whose results were unclear), not
+        when they moved or attacked; its stocks and its undisclosed attacks are
+        left out, and so are the points `side` cannot yet know were scored."""
         v = self.state.clone()
-        if side != "blue":
+        if side is None:
             return v
-        hidden = [pid for pid, p in v.pieces.items() if p.side == "red" and p.hidden]
-        for pid in hidden:
+        other = OTHER[side]
+        for pid in [pid for pid, p in v.pieces.items() if p.side == other and p.hidden]:
             del v.pieces[pid]
         unconfirmed = set()
         for p in v.pieces.values():
-            if p.side == "red":
+            if p.side == other:
                 if not p.assessed:
                     unconfirmed.add(p.id)
                 p.damaged, p.destroyed = p.seen_damaged, p.seen_destroyed
                 p.moved_turn = p.attacked_turn = NEVER
                 p.suppressed_turn = NEVER
-        v.stocks = {s: stock for s, stock in v.stocks.items() if s == "blue"}
-        v.attacks = [a for a in v.attacks if a.resolved]
-        v.attacks_this_turn = len(v.attacks)
+        v.stocks = {s: stock for s, stock in v.stocks.items() if s != other}
+        attacker = "red"  # attacks are declared by Red and revealed to Blue as they are resolved
+        if side != attacker:
+            v.attacks = [a for a in v.attacks if a.resolved]
+            v.attacks_this_turn = len(v.attacks)
         v.vp_log = [e for e in v.vp_log if e[3] not in unconfirmed]
         v.vp = {"blue": 0, "red": 0}
         for s, pts, _, _ in v.vp_log:
             v.vp[s] += pts
-        v.stats["targets_destroyed"] = sum(1 for p in v.pieces.values() if p.side == "red" and p.destroyed)
-        v.stats.pop("militia_casualties", None)
+        v.stats["targets_destroyed"] = sum(1 for p in v.pieces.values() if p.side == other and p.destroyed)
+        if side == "blue":
+            v.stats.pop("militia_casualties", None)  # the militias do not publish their dead
         return v
 
     def events_for(self, side: str | None) -> list[Event]:
@@ -593,7 +602,7 @@ class Game:
         st = self.state
         st.vp[side] += points
         st.vp_log.append((side, points, reason, piece))
-        label = "Blue" if side == "blue" else "Red"
+        label = SIDE_NAMES[side]
         self._emit("vp", f"{label} {points:+d} VP: {reason}", visible)
         for auto in self.rules.scenario.victory.automatic:
             if auto.side == side and st.vp[side] >= auto.at_least and st.result is None:
@@ -776,11 +785,11 @@ class Game:
         origin = team.hex
         team.hex = c.to
         team.moved_turn = st.turn
-        self._emit("move", f"{name} moves {_name(origin)} → {_name(c.to)}", "red", pieces=(team.id,))
+        self._emit("move", f"{name} moves {_name(origin)} → {_name(c.to)}", team.side, pieces=(team.id,))
         if was_seen and self.rules.scenario.rules.detected_teams_hide_on_move:
             team.hidden = True
             kind = self.rules.piece_types[team.type].name.lower()
-            self._emit("lost", f"Contact lost with the {kind} at {_name(origin)}", "blue", pieces=(team.id,), where=origin)
+            self._emit("lost", f"Contact lost with the {kind} at {_name(origin)}", OTHER[team.side], pieces=(team.id,), where=origin)
 
     def _declare(self, team_id: str, target_id: str, kind: str, drones: int) -> None:
         st = self.state
@@ -848,7 +857,7 @@ class Game:
         self._emit("isr", f"{dname} searches {_name(c.hex)}{around}", pieces=(drone.id,), where=c.hex)
         found = 0
         for p in list(st.pieces.values()):
-            if p.side != "red" or hexgrid.distance(p.hex, c.hex) > radius:
+            if p.side != OTHER[drone.side] or hexgrid.distance(p.hex, c.hex) > radius:
                 continue
             if not p.hidden:
                 changed = not p.assessed
@@ -863,11 +872,11 @@ class Game:
                 continue
             sit = Situation(drone, p, p.hex, c.hex)
             label = f"{dname} over {_name(c.hex)} vs hidden {rules.name_of(p.id)}"
-            _, out = self._roll("isr_detection", sit, label, visible="red")
+            _, out = self._roll("isr_detection", sit, label, visible=p.side)
             if not p.hidden:
                 found += 1
         if not found:
-            self._emit("isr", f"{dname}: nothing found around {_name(c.hex)}", "blue")
+            self._emit("isr", f"{dname}: nothing found around {_name(c.hex)}", drone.side)
 
     # --- Blue air operations --------------------------------------------------------------------
 
@@ -958,7 +967,7 @@ def _name(h: hexgrid.Hex | None) -> str:
 
 
 def _side(side: str) -> str:
-    return "Blue" if side == "blue" else "Red"
+    return SIDE_NAMES[side]
 
 
 def _effect_text(rules: Rulebook, e: Effect) -> str:

@@ -13,16 +13,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .. import hexgrid
+from ..grammar import NO_ROLES, ValueRef, describe_range, modifier_bounds, table_roles
 from ..hexgrid import Hex
+from ..kinds import TEAMS, US_SITES
 from ..scenario.load import LoadedScenario
 from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
 from .state import NEVER, GameState, PieceState
-from .tables import CompiledTable, Odds, describe_range, modifier_bounds, table_roles
-
-US_SITES = ("base", "consulate")
-TEAMS = ("launch_team", "rocket_team")
-AIRCRAFT = ("strike_flight", "isr_drone")
-RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
+from .tables import CompiledTable, Odds
 # threshold adjustments that change each piece's value ("resupply" is added once a turn instead)
 PIECE_ADJUSTMENTS = frozenset({"drones_per_attack", "rockets_per_attack", "sorties", "team_move"})
 
@@ -100,7 +97,7 @@ class Rulebook:
         self._mods: dict[str, list] = {}
         self._shifts: dict[str, list] = {}
         for tid, table in s.tables.items():
-            r = roles.get(tid, ((), ()))
+            r = roles.get(tid, NO_ROLES)
             lo, hi = modifier_bounds(s, table, r)
             dice = CompiledTable(tid, table, 0, 0).dice
             self.tables[tid] = CompiledTable(tid, table, dice.low + lo, dice.high + hi)
@@ -203,7 +200,7 @@ class Rulebook:
             h = hexes[p.id] if p.hex else hexes[p.base or ""]
             pieces[p.id] = PieceState(p.id, p.type, pt.kind, pt.side, h, hidden=p.hidden)
         for p in pieces.values():
-            if p.side == "red" and not p.hidden:
+            if not p.hidden:
                 p.detected_turn = 0  # known from intelligence before the game
         tracks = {tid: t.start for tid, t in s.tracks.items()}
         stocks = {side: dict(spec.stocks) for side, spec in s.sides.items()}
@@ -286,13 +283,13 @@ class Rulebook:
         pred = self._compile(m.when) if m.when.model_fields_set else None
         return (m.name, m.value or 0, getter, m.times, pred)
 
-    def _value_getter(self, ref: str) -> Callable[[GameState, Situation], int]:
-        head, _, name = ref.partition(".")
-        if head == "hex":
+    def _value_getter(self, ref: ValueRef) -> Callable[[GameState, Situation], int]:
+        name = ref.name
+        if ref.source == "hex":
             return lambda st, sit: self.population.get(sit.hex, 0) if sit.hex is not None else 0
-        if head == "track":
+        if ref.source == "track":
             return lambda st, sit: st.tracks[name]
-        if head == "attacker":
+        if ref.source == "attacker":
             return lambda st, sit: self.value(st, sit.attacker, name) if sit.attacker is not None else 0
         return lambda st, sit: self.value(st, sit.target, name) if sit.target is not None else 0
 

@@ -27,19 +27,19 @@ class PieceState:
     hex: Hex
     damaged: bool = False
     destroyed: bool = False
-    hidden: bool = False  # hidden from Blue right now
-    detected_turn: int = NEVER  # last turn Blue saw it (fresh intelligence)
+    hidden: bool = False  # hidden from the other side right now
+    detected_turn: int = NEVER  # last turn the other side saw it (fresh intelligence)
     moved_turn: int = NEVER
     attacked_turn: int = NEVER  # last turn it launched an attack
     suppressed_turn: int = NEVER  # it may not act during this turn
     sorties_used: int = 0  # today, for aircraft
     aim: Hex | None = None  # ISR drone: the hex it searched today
     casualties: int = 0  # US sites: personnel wounded or killed
-    # What Blue last learned of a Red piece's condition; differs from the truth
-    # after a strike whose results were unclear.
+    # What the other side last learned of this piece's condition; differs from
+    # the truth after a strike whose results were unclear.
     seen_damaged: bool = False
     seen_destroyed: bool = False
-    unconfirmed: bool = False  # Blue struck it and the damage assessment was unclear
+    unconfirmed: bool = False  # the other side struck it and its damage assessment was unclear
 
     def clone(self) -> PieceState:
         return PieceState(
@@ -50,7 +50,7 @@ class PieceState:
 
     @property
     def assessed(self) -> bool:
-        """Does Blue know this piece's true condition?"""
+        """Does the other side know this piece's true condition?"""
         return self.seen_damaged == self.damaged and self.seen_destroyed == self.destroyed
 
 

@@ -8,149 +8,17 @@ array, so what the bar chart promises is exactly what the dice can deliver.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .dice import Dice, DiceSource, parse_dice
+from ..dice import Dice, DiceSource, parse_dice
+from ..grammar import parse_roll_range
 
 if TYPE_CHECKING:
-    from ..scenario.model import Effect, ResultRow, Scenario, Table
-
-US_SITE_KINDS = ("base", "consulate")
-RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
-
-# Who acts and who is acted upon in each table the rules roll themselves.
-# A table reached only through another table's `roll:` effect takes its caller's roles.
-TABLE_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "isr_detection": (("isr_drone",), RED_KINDS),
-    "counter_drone": (("launch_team",), US_SITE_KINDS),
-    "drone_attack": (("launch_team",), US_SITE_KINDS),
-    "rocket_attack": (("rocket_team",), US_SITE_KINDS),
-    "air_defence": (("strike_flight",), RED_KINDS),
-    "strike": (("strike_flight",), RED_KINDS),
-    "collateral_harm": (("strike_flight",), RED_KINDS),
-    "damage_assessment": (("strike_flight",), RED_KINDS),
-    "iran_reaction": ((), ()),
-}
-REQUIRED_TABLES = tuple(TABLE_ROLES)
-
-_EXACT = re.compile(r"^\s*(-?\d+)\s*$")
-_PLUS = re.compile(r"^\s*(-?\d+)\s*\+\s*$")
-_MINUS = re.compile(r"^\s*(-?\d+)\s*-\s*$")
-_SPAN = re.compile(r"^\s*(-?\d+)\s*-\s*(-?\d+)\s*$")
-
-
-def parse_roll_range(value: int | str) -> tuple[int | None, int | None]:
-    """`7` -> (7, 7); `"2-6"` -> (2, 6); `"10+"` -> (10, None); `"0-"` -> (None, 0)."""
-    if isinstance(value, bool):
-        raise ValueError("a roll range is a number or text such as '2-6', '10+' or '0-'")
-    if isinstance(value, int):
-        return value, value
-    for pattern, make in (
-        (_EXACT, lambda m: (int(m[1]), int(m[1]))),
-        (_PLUS, lambda m: (int(m[1]), None)),
-        (_MINUS, lambda m: (None, int(m[1]))),
-        (_SPAN, lambda m: (int(m[1]), int(m[2]))),
-    ):
-        m = pattern.match(value)
-        if m:
-            lo, hi = make(m)
-            if lo is not None and hi is not None and lo > hi:
-                raise ValueError(f"roll range {value!r} runs backwards")
-            return lo, hi
-    raise ValueError(f"roll range {value!r} is not a number, 'A-B', 'N+' (N or more) or 'N-' (N or less)")
-
-
-def describe_range(lo: int | None, hi: int | None) -> str:
-    if lo is None:
-        return f"{hi} or less"
-    if hi is None:
-        return f"{lo} or more"
-    return str(lo) if lo == hi else f"{lo}-{hi}"
-
-
-Roles = tuple[tuple[str, ...], tuple[str, ...]]
-
-
-def table_effects(table: Table) -> Iterable[Effect]:
-    groups = table.results.values() if isinstance(table.results, dict) else [table.results]
-    for rows in groups:
-        for row in rows:
-            yield from row.effects
-
-
-def table_roles(scenario: Scenario) -> dict[str, Roles]:
-    """Who acts and who is acted upon in every table: the rules' own tables by
-    TABLE_ROLES, and a table rolled by another's `roll:` effect as its callers."""
-    roles: dict[str, Roles] = dict(TABLE_ROLES)
-    changed = True
-    while changed:
-        changed = False
-        for tid, table in scenario.tables.items():
-            if tid not in roles:
-                continue
-            for eff in table_effects(table):
-                if eff.roll is None or eff.roll not in scenario.tables:
-                    continue
-                a, t = roles[tid]
-                old = roles.get(eff.roll, ((), ()))
-                new = (tuple(sorted(set(old[0]) | set(a))), tuple(sorted(set(old[1]) | set(t))))
-                if new != old:
-                    roles[eff.roll] = new
-                    changed = True
-    return roles
-
-
-# --- what values a modifier can take ---------------------------------------------
-
-
-def piece_values(scenario: Scenario, kinds: Iterable[str], name: str) -> set[int]:
-    """Every value `name` can have on a piece of these kinds, damaged or not (0 where absent)."""
-    out: set[int] = set()
-    kinds = set(kinds)
-    for pt in scenario.piece_types.values():
-        if pt.kind not in kinds:
-            continue
-        base = getattr(pt, name, None)
-        if not isinstance(base, int) or isinstance(base, bool):
-            out.add(0)
-            continue
-        out.add(base)
-        if name in pt.damaged:
-            out.add(base + pt.damaged[name])
-    return out
-
-
-def modifier_values(scenario: Scenario, roles: tuple[tuple[str, ...], tuple[str, ...]], value_from: str) -> set[int]:
-    """Every value a `value_from` reference can produce in a table with these roles."""
-    head, _, name = value_from.partition(".")
-    if head == "hex":
-        return set(range(0, 5))
-    if head == "track":
-        track = scenario.tracks.get(name)
-        return set(range(track.min, track.max + 1)) if track else set()
-    kinds = roles[0] if head == "attacker" else roles[1]
-    return piece_values(scenario, kinds, name)
-
-
-def modifier_bounds(scenario: Scenario, table: Table, roles: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[int, int]:
-    """Lowest and highest total of the modifiers; a conditional one may also add nothing."""
-    lo = hi = 0
-    for mod in table.modifiers:
-        if mod.value is not None:
-            values = {mod.value * mod.times}
-        else:
-            values = {v * mod.times for v in modifier_values(scenario, roles, mod.value_from or "")} or {0}
-        if mod.when.model_fields_set:
-            values.add(0)
-        lo += min(values)
-        hi += max(values)
-    return lo, hi
-
+    from ..scenario.model import ResultRow, Table
 
 # --- compiled tables --------------------------------------------------------------
 

@@ -13,17 +13,20 @@ import datetime
 from typing import Iterator
 
 from .. import hexgrid
+from ..dice import parse_dice
 from ..errors import Problem
-from ..rules.dice import parse_dice
-from ..rules.tables import (
+from ..grammar import (
+    NO_ROLES,
     REQUIRED_TABLES,
     Roles,
+    ValueRef,
     modifier_bounds,
     modifier_values,
     parse_roll_range,
     table_effects,
     table_roles,
 )
+from ..kinds import AIRCRAFT, HIDEABLE, SIDE_KINDS
 from ..yamlsafe import Document
 from .model import (
     BaseType,
@@ -35,10 +38,6 @@ from .model import (
     Table,
 )
 
-BLUE_KINDS = ("base", "consulate", "strike_flight", "isr_drone")
-RED_KINDS = ("facility", "depot", "launch_team", "rocket_team")
-AIRCRAFT_KINDS = ("strike_flight", "isr_drone")
-MOBILE_KINDS = ("launch_team", "rocket_team")
 SYMBOLS = ("fixed_wing", "uav", "rocket", "drone_launcher", "installation", "consulate", "depot", "facility")
 REQUIRED_TRACKS = ("escalation", "authorization")
 # Most modified totals a table, or values a track, may span. Valid dice span at most
@@ -203,7 +202,7 @@ class _Checker:
         columns = strike.columns if strike is not None and strike.columns else None
         for tid, pt in self.s.piece_types.items():
             path = ("piece_types", tid)
-            allowed = BLUE_KINDS if pt.side == "blue" else RED_KINDS
+            allowed = SIDE_KINDS[pt.side]
             if pt.kind not in allowed:
                 yield self.p(path + ("side",), f"piece type {tid}: a {pt.kind} cannot belong to {pt.side}")
             if pt.symbol not in SYMBOLS:
@@ -232,7 +231,7 @@ class _Checker:
             if pt is None:
                 yield self.p(path + ("type",), f"piece {piece.id}: unknown piece type {piece.type!r}" + _known(types))
                 continue
-            if pt.kind in AIRCRAFT_KINDS:
+            if pt.kind in AIRCRAFT:
                 if piece.hex is not None:
                     yield self.p(path + ("hex",), f"piece {piece.id}: a {pt.kind} flies from its base; give 'base', not 'hex'", at_key=True)
                 if piece.base is None:
@@ -259,8 +258,11 @@ class _Checker:
             terrain = terrain_by_code.get(self.code_at("terrain", piece.hex) or "")
             if terrain is not None and terrain.move_cost is None:
                 yield self.p(path + ("hex",), f"piece {piece.id} stands on impassable {terrain.name} at {piece.hex}")
-            if piece.hidden and pt.side != "red":
-                yield self.p(path + ("hidden",), f"piece {piece.id}: only Red pieces start hidden")
+            if piece.hidden and pt.kind not in HIDEABLE:
+                yield self.p(
+                    path + ("hidden",),
+                    f"piece {piece.id}: a {pt.kind} cannot start hidden (only a {', '.join(HIDEABLE)}, which the other side can search for)",
+                )
 
     # --- tracks -----------------------------------------------------------------
 
@@ -282,7 +284,7 @@ class _Checker:
                         path + ("thresholds", j, "at"),
                         f"track {tid}: threshold {th.name!r} at {th.at} is outside the track ({track.min}-{track.max})",
                     )
-                yield from self.effects(path + ("thresholds", j, "on_reach"), th.on_reach, ((), ()), None)
+                yield from self.effects(path + ("thresholds", j, "on_reach"), th.on_reach, NO_ROLES, None)
 
     # --- tables -----------------------------------------------------------------
 
@@ -293,7 +295,7 @@ class _Checker:
                 yield self.p(("tables",), f"tables: missing the {name!r} table, which the rules roll", at_key=True)
         roles = self.table_roles()
         for tid, table in tables.items():
-            yield from self.table(tid, table, roles.get(tid, ((), ())))
+            yield from self.table(tid, table, roles.get(tid, NO_ROLES))
         yield from self.roll_cycles()
 
     def table_roles(self) -> dict[str, Roles]:
@@ -384,28 +386,27 @@ class _Checker:
     def long_track_modifier(self, table: Table) -> bool:
         """A modifier takes its value from a track too long to list (see MAX_SPAN)."""
         for mod in table.modifiers:
-            head, _, name = (mod.value_from or "").partition(".")
-            track = self.s.tracks.get(name) if head == "track" else None
+            ref = mod.value_from
+            track = self.s.tracks.get(ref.name) if ref is not None and ref.source == "track" else None
             if track is not None and track.max - track.min > MAX_SPAN:
                 return True
         return False
 
-    def value_ref(self, path: tuple, tid: str, ref: str, roles: Roles) -> Iterator[Problem]:
-        head, _, name = ref.partition(".")
-        if head == "track":
-            if name not in self.s.tracks:
-                yield self.p(path, f"table {tid}: unknown track {name!r}" + _known(self.s.tracks))
+    def value_ref(self, path: tuple, tid: str, ref: ValueRef, roles: Roles) -> Iterator[Problem]:
+        if ref.source == "track":
+            if ref.name not in self.s.tracks:
+                yield self.p(path, f"table {tid}: unknown track {ref.name!r}" + _known(self.s.tracks))
             return
-        if head == "hex":
+        if ref.source == "hex":
             return
-        kinds = roles[0] if head == "attacker" else roles[1]
+        kinds = roles[0] if ref.source == "attacker" else roles[1]
         if not kinds:
-            yield self.p(path, f"table {tid}: this table has no {head}, so {ref!r} means nothing here")
+            yield self.p(path, f"table {tid}: this table has no {ref.source}, so {str(ref)!r} means nothing here")
             return
         if modifier_values(self.s, roles, ref) <= {0} and not any(
-            isinstance(getattr(pt, name, None), int) for pt in self.s.piece_types.values() if pt.kind in kinds
+            isinstance(getattr(pt, ref.name, None), int) for pt in self.s.piece_types.values() if pt.kind in kinds
         ):
-            yield self.p(path, f"table {tid}: no {head} of kind {', '.join(kinds)} has a value {name!r}")
+            yield self.p(path, f"table {tid}: no {ref.source} of kind {', '.join(kinds)} has a value {ref.name!r}")
 
     def condition(self, path: tuple, cond: Condition | ObjectiveCondition, roles: Roles) -> Iterator[Problem]:
         s = self.s
@@ -511,7 +512,7 @@ class _Checker:
                 yield self.p(("rules", "supply", "crossings", j), f"unknown place {pid!r}" + _known(places))
             elif places[pid].kind != "crossing":
                 yield self.p(("rules", "supply", "crossings", j), f"place {pid} is a {places[pid].kind}, not a crossing")
-        none: Roles = ((), ())
+        none = NO_ROLES
         yield from self.effects(("rules", "authorization", "unauthorized"), r.authorization.unauthorized, none, None)
         yield from self.effects(("rules", "attack_effects"), r.attack_effects, none, None)
         yield from self.effects(("rules", "strike_day_effects"), r.strike_day_effects, none, None)
@@ -541,7 +542,7 @@ class _Checker:
                 for k, pid in enumerate(getattr(when, key) or ()):
                     if pid not in pieces:
                         yield self.p(path + ("when", key, k), f"unknown piece {pid!r}")
-            yield from self.condition(path + ("when",), when, ((), ()))
+            yield from self.condition(path + ("when",), when, NO_ROLES)
 
 
 def _unique_codes(checker: _Checker, key: str, codes: dict[str, str]) -> Iterator[Problem]:

@@ -18,8 +18,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
     model_validator,
 )
+
+from ..grammar import ValueRef, parse_value_ref
+from ..kinds import PieceKind
 
 FORMAT = "wargame-scenario/1"
 
@@ -44,6 +50,8 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="An identifi
 Code = Annotated[str, Field(pattern=r"^[A-Za-z]$", description="One letter used in the map rows.")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
 SideName = Literal["blue", "red"]
+
+
 def _roll_text(value: Any) -> Any:
     """Let `roll: 7` mean the row for a total of exactly 7."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -60,27 +68,6 @@ RollRange = Annotated[
             "'0-' (0 or less), '-3--1'."
         )
     ),
-]
-
-PIECE_KINDS = (
-    "base",
-    "consulate",
-    "facility",
-    "depot",
-    "strike_flight",
-    "isr_drone",
-    "launch_team",
-    "rocket_team",
-)
-PieceKind = Literal[
-    "base",
-    "consulate",
-    "facility",
-    "depot",
-    "strike_flight",
-    "isr_drone",
-    "launch_team",
-    "rocket_team",
 ]
 
 # --- metadata ---------------------------------------------------------------------
@@ -233,13 +220,23 @@ class Effect(Model):
 
 # --- dice tables ------------------------------------------------------------------
 
+# Read once into a typed reference (source, name); written back as the same text.
+ValueFrom = Annotated[
+    ValueRef,
+    PlainValidator(parse_value_ref),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({
+        "type": "string",
+        "pattern": r"^(attacker|target)\.[a-z_]+$|^hex\.population$|^track\.[a-z][a-z0-9_]*$",
+    }),
+]
+
 
 class Modifier(Model):
     name: str
     value: int | None = Field(None, description="A fixed modifier.")
-    value_from: str | None = Field(
+    value_from: ValueFrom | None = Field(
         None,
-        pattern=r"^(attacker|target)\.[a-z_]+$|^hex\.population$|^track\.[a-z][a-z0-9_]*$",
         description="Take the modifier from a value: attacker.strike, target.counter_drone, hex.population, track.escalation.",
     )
     times: int = Field(1, description="Multiply the value by this (use -1 to subtract a value).")
@@ -377,7 +374,7 @@ class Piece(Model):
     name: str
     hex: HexName | None = Field(None, description="Where it stands; flights and ISR drones give `base` instead.")
     base: Id | None = Field(None, description="For flights and ISR drones: the base piece they fly from.")
-    hidden: bool = Field(False, description="Hidden from Blue until detected.")
+    hidden: bool = Field(False, description="Hidden from the other side until it is detected.")
     faction: str = ""
     label: str = Field("", max_length=10, description="Short name printed on the counter (default: from the name).")
 
@@ -411,6 +408,9 @@ class Track(Model):
     start: int
     description: str = ""
     favours: SideName | None = Field(None, description="The side a high value helps, for colouring the track.")
+    colours: list[Colour] | None = Field(
+        None, min_length=2, max_length=2, description="Colours of the lowest and highest boxes, blended between."
+    )
     thresholds: list[Threshold] = Field(default_factory=list)
 
 

@@ -189,6 +189,6 @@ def _roll_row(card: pygame.Surface, roll: Roll, label: str, y: int, width: int, 
 
 def _dice_sides(roll: Roll) -> list[str]:
     """One entry per die of the roll's expression, e.g. '2d6+1d4' -> ['d6', 'd6', 'd4']."""
-    from ..rules.dice import parse_dice
+    from ..dice import parse_dice
 
     return [f"d{s}" for s in parse_dice(roll.dice).dice]

@@ -187,11 +187,12 @@ class Panel:
 
 
 def _track_colour(tid: str, track, value: int) -> tuple[int, int, int]:
-    """Escalation runs from calm green to war red; a track that favours a side
-    is lit in that side's colour as it rises; others are neutral."""
+    """The scenario's colours for the track's ends, blended; else a track that
+    favours a side is lit in that side's colour as it rises; others are neutral."""
     t = (value - track.min) / max(1, track.max - track.min)
-    if tid == "escalation":
-        return _mix((150, 200, 140), (230, 90, 60), t)
+    if track.colours:
+        low, high = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in track.colours)
+        return _mix(low, high, t)
     if track.favours:
         return _mix((110, 116, 124), style.SIDE_LIGHT[track.favours], t)
     return (170, 170, 160)

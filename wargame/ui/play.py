@@ -36,6 +36,7 @@ from ..rules.commands import (
 from ..rules.engine import IllegalCommand, Preview
 from ..rules.events import Event
 from ..rules.state import GameState, PieceState
+from ..kinds import KIND_NAMES, KIND_VALUES
 from ..session import Session
 from . import style
 from .board import Board
@@ -46,26 +47,8 @@ from .panel import Panel, draw_tooltip, turn_date, wrap
 LOG_PAGE = 80
 AI_DELAY = 0.35
 SIDE_NAME = {"blue": "Blue", "red": "Red"}
-KIND_LABEL = {
-    "base": "Base",
-    "consulate": "Consulate",
-    "facility": "Operational facility",
-    "depot": "Weapons depot",
-    "strike_flight": "Strike flight",
-    "isr_drone": "ISR drone",
-    "launch_team": "Drone launch team",
-    "rocket_team": "Rocket team",
-}
-VALUE_NAMES = {
-    "base": ("counter_drone", "personnel"),
-    "consulate": ("counter_drone", "personnel"),
-    "facility": ("air_defence",),
-    "depot": ("air_defence", "resupply"),
-    "strike_flight": ("strike", "range", "sorties"),
-    "isr_drone": ("detection", "range", "search_radius", "sorties"),
-    "launch_team": ("drones_per_attack", "range", "move"),
-    "rocket_team": ("rockets_per_attack", "range", "move"),
-}
+KIND_LABEL = KIND_NAMES
+VALUE_NAMES = KIND_VALUES
 
 
 @dataclass

@@ -5,7 +5,7 @@ Typing 2,320 terrain letters by hand would be error-prone and impossible to
 review, so the map is drawn here from what a reader can check against any
 public atlas: town positions, river courses, border turning points, ridges and
 lakes, all in degrees. Change a table, rerun
-`python -m wargame.scenario.geography`, and paste the YAML into the scenario.
+`python -m tools.geography` (from the repository root), and paste the YAML into the scenario.
 
 Everything is at the level of public maps: good to a hex, no better. Shapes are
 polylines and polygons in lat/lon; a hex takes the code of its centre.
