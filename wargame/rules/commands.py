@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Union
 
 from ..hexgrid import Hex, ccrr, parse_ccrr
+from ..words import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class DroneAttack:
     name: ClassVar[str] = "drone_attack"
 
     def describe(self) -> str:
-        return f"{self.team}: {self.drones} drone(s) at {self.target}"
+        return f"{self.team}: {count(self.drones, 'drone')} at {self.target}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import hexgrid
+from .. import hexgrid, words
 from ..hexgrid import ccrr
 from ..scenario.load import LoadedScenario
 from ..scenario.model import Effect, ObjectiveCondition
@@ -428,7 +428,7 @@ class Game:
             team, target = st.pieces[team_id], st.pieces[target_id]
             sit = Situation(team, target, target.hex)
             if kind == "drone":
-                title = f"{count} drone(s) at {rules.name_of(target_id)}"
+                title = f"{words.count(count, 'drone')} at {rules.name_of(target_id)}"
                 odds.append(("Each drone: interception", rules.setup("counter_drone", st, sit)))
                 odds.append(("Each drone through: effect", rules.setup("drone_attack", st, sit)))
             else:
@@ -805,7 +805,7 @@ class Game:
         st.attacks_this_turn += 1
         number = len(st.attacks) + 1
         st.attacks.append(Attack(number, kind, team_id, target_id, count))
-        what = f"{count} drone(s)" if kind == "drone" else f"a salvo of {count} rockets"
+        what = words.count(count, "drone") if kind == "drone" else f"a salvo of {words.count(count, 'rocket')}"
         self._emit(
             "declare", f"{rules.name_of(team_id)} launches {what} at {rules.name_of(target_id)}", "red", pieces=(team_id,)
         )
@@ -823,7 +823,7 @@ class Game:
         st.stats["attacks"] += 1
         if attack.kind == "drone":
             st.stats["drones_launched"] += attack.count
-            self._emit("attack", f"Drone attack on {tname}: {attack.count} drone(s) inbound", pieces=(target.id,), where=target.hex)
+            self._emit("attack", f"Drone attack on {tname}: {words.count(attack.count, 'drone')} inbound", pieces=(target.id,), where=target.hex)
             for i in range(1, attack.count + 1):
                 if st.result is not None:
                     break

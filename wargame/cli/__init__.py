@@ -1,0 +1,52 @@
+"""The `wargame` command.
+
+Every failure a person can cause (a missing file, a broken scenario, a corrupt
+save, a wrong argument) ends in one clear line per problem and exit status 2,
+never a traceback. Each subcommand lives in a module of its own that registers
+its parser here; subcommands that open a window import pygame only when they
+run, so the rules-only commands work on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+from .. import __version__
+from ..errors import InputError
+from . import autoplay, scenarios, window
+from .args import EXIT_BAD_INPUT, Parser
+
+# each module's `register(sub)` adds its subcommands, in the order `--help` lists them
+MODULES = (window, autoplay, scenarios)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return args.run(args)
+    except InputError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `wargame autoplay | head`
+        return 0
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="wargame", description="A hex-and-counter simulator of the 2021 Iraq-Syria border strikes.")
+    parser.add_argument("--version", action="version", version=f"wargame {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    for module in MODULES:
+        module.register(sub)
+    return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
