@@ -10,6 +10,7 @@ or rolls a die of its own; a game can be played start to finish by commands.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import hexgrid, words
 from ..hexgrid import ccrr
@@ -87,6 +88,9 @@ class Game:
         self._faces: list[tuple[int, int]] = []
         self._cause: str | None = None
         self._undo: list[tuple[GameState, int, Step]] = []
+        # Called with an event's index in the log just before the event is emitted, so a
+        # replay can take the state as it stood between two events (a roll and its damage).
+        self.observer: Callable[[int], None] | None = None
         self.state.phase = -1
         self._advance()
         self._finish_step(None)
@@ -332,6 +336,8 @@ class Game:
 
     def _emit(self, kind: str, text: str, visible: str = ALL, other: str | None = None,
               roll: Roll | None = None, pieces: tuple[str, ...] = (), where: hexgrid.Hex | None = None) -> Event:  # fmt: skip
+        if self.observer is not None:
+            self.observer(len(self.log) + len(self._events))
         phase = self.phase if self.state.phase >= 0 else ""
         e = Event(self.state.turn, phase, kind, text, visible, other, roll, pieces, where)
         self._events.append(e)
