@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..present.scene import CounterLook
 from . import style
 
 DIAMOND_WIDE = 1.18  # Red's diamond is a touch wider than tall, to give its icon room
@@ -40,24 +41,6 @@ Point = tuple[float, float]
 WHITE: Colour = (250, 250, 246)
 SUPPRESS_YELLOW: Colour = (250, 206, 40)
 GREY_CARD: Colour = (176, 174, 168)
-
-
-@dataclass(frozen=True)
-class CounterLook:
-    """Everything that changes how a counter looks (hashable: it is the cache key)."""
-
-    type_id: str
-    kind: str
-    side: str  # 'blue' | 'red'
-    symbol: str
-    label: str  # short name shown on the counter, e.g. "Erbil AB", "Viper 1"
-    values: str  # the printed values line, e.g. "6-4"
-    damaged: bool = False
-    destroyed: bool = False
-    suppressed: bool = False
-    spent: bool = False  # has used all its actions today
-    hidden: bool = False  # shown to its own side only: hidden from the enemy
-    unknown: bool = False  # the viewer does not know its true condition (strike results unclear)
 
 
 # --- values line ----------------------------------------------------------------
