@@ -1,32 +1,39 @@
-"""A sitting at the game: who plays each side, whose view is on screen, autosaves.
+"""A sitting at the game: who plays each side, whose view is on screen, saves.
 
 Kept apart from the screens (and free of pygame) because these are rules of the
 table, not of drawing: in hot-seat play the screen must be handed over before
 the other side's phase and never show one side's view to the other; a computer
-side plays by itself; every finished turn is saved. The play screen asks this
-object what to show and sends it the player's commands.
+side plays by itself; every finished turn is saved, each game in its own folder.
+The screens reach the game only through this object: what to show (the view,
+the log, the legal commands, the odds), and the commands the player gives.
 """
 
 from __future__ import annotations
 
+import datetime
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import saves
 from .ai import Player, make_player
-from .record import save_game
+from .kinds import SIDE_NAMES
+from .record import is_save, load_game, save_game
 from .rules.commands import Command
-from .rules.engine import Game
-from .rules.events import Event
-from .rules.state import GameState
+from .rules.engine import Game, Preview
+from .rules.events import ALL, Event
+from .rules.rulebook import Rulebook
+from .scenario.load import load_scenario
 
 HUMAN = "human"
+PLAYER_KINDS = (HUMAN, "greedy", "random")
 
 
 @dataclass
 class Session:
     game: Game
     players: dict[str, str] = field(default_factory=lambda: {"blue": HUMAN, "red": HUMAN})
-    autosave: Path | None = None
+    folder: Path | None = None  # this game's autosave folder; None: no autosaves (tests, render)
     viewer: str | None = None  # the side whose view is on screen; None while the screen is handed over
     ai: dict[str, Player] = field(default_factory=dict)
     saved_turn: int = 0
@@ -34,6 +41,9 @@ class Session:
     # A screen that never changes hands: "blue" or "red" shows that side's view whoever
     # is to move, "all" shows everything (a spectator, the umpire, `wargame render`).
     fixed_view: str | None = None
+    # public track values at the start of each turn, for the end-of-turn summary
+    tracks_at: dict[int, dict[str, int]] = field(default_factory=dict)
+    summary_due: int | None = None  # a finished turn whose summary the players have not seen
 
     def __post_init__(self) -> None:
         for side, kind in self.players.items():
@@ -45,6 +55,39 @@ class Session:
         elif len(humans) == 1:
             self.viewer = humans[0]  # against the computer the screen never changes hands
         self.saved_turn = self.game.state.turn
+        self.tracks_at.setdefault(self.game.state.turn, dict(self.game.state.tracks))
+
+    # --- making one ------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, scenario: Path, seed: int, players: dict[str, str], autosave: bool = True) -> Session:
+        loaded = load_scenario(scenario)
+        folder = saves.new_game_folder(loaded.scenario.id, seed) if autosave else None
+        return cls(Game(loaded, seed), dict(players), folder=folder)
+
+    @classmethod
+    def load(cls, path: Path, autosave: bool = True) -> Session:
+        """A saved game, to play on. An autosave goes on in its own game's folder; any other
+        save starts a new folder, so the file the player chose is never overwritten."""
+        game, save = load_game(path)
+        players = {}
+        for side in ("blue", "red"):
+            kind = save.players.get(side, HUMAN).removeprefix("ai:")
+            players[side] = kind if kind in PLAYER_KINDS else HUMAN
+        folder = None
+        if autosave:
+            folder = path.parent if saves.in_autosaves(path) else saves.new_game_folder(game.rules.scenario.id, game.seed)
+        return cls(game, players, folder=folder)
+
+    @staticmethod
+    def is_save(path: Path) -> bool:
+        return is_save(path)
+
+    # --- who is at the screen ----------------------------------------------------------
+
+    @property
+    def rules(self) -> Rulebook:
+        return self.game.rules
 
     @property
     def human_sides(self) -> list[str]:
@@ -57,6 +100,10 @@ class Session:
     @property
     def to_move(self) -> str | None:
         return self.game.side_to_move
+
+    @property
+    def over(self) -> bool:
+        return self.game.over
 
     def handover_due(self) -> str | None:
         """The side that must take the screen before play goes on, if any."""
@@ -72,7 +119,6 @@ class Session:
             self.viewer = side
 
     def hide_screen(self) -> None:
-        """Blank the view, e.g. when the game is over in hot-seat before the review."""
         self.viewer = None
 
     @property
@@ -80,17 +126,69 @@ class Session:
         """May the person at the screen give commands now?"""
         return self.to_move is not None and self.to_move == self.viewer and self.viewer in self.human_sides
 
-    def view(self) -> GameState:
+    @property
+    def seen_as(self) -> str | None:
+        """Whose knowledge the screen shows: None (everything) for the umpire or a finished game."""
+        return None if self.fixed_view == "all" or self.game.over else self.viewer
+
+    # --- what the screen shows -----------------------------------------------------------
+
+    def view(self):
         """What the screen may draw: the viewer's view, or everything once the game is over."""
         return self.game.view(self.seen_as)
 
     def events(self) -> list[Event]:
         return self.game.events_for(self.seen_as)
 
+    def public_log(self) -> list[Event]:
+        """The events every side may read (for summaries shown to both players)."""
+        return [e for e in self.game.log if e.visible == ALL]
+
+    def tracks(self) -> dict[str, int]:
+        """The tracks now (public: both sides see every track)."""
+        return dict(self.game.state.tracks)
+
+    def legal(self) -> list[Command]:
+        """The commands the person at the screen may give now (none when it is not their move)."""
+        return self.game.legal_commands(self.viewer) if self.my_move else []
+
+    def preview(self, command: Command) -> Preview:
+        return self.game.preview(command)
+
     @property
-    def seen_as(self) -> str | None:
-        """Whose knowledge the screen shows: None (everything) for the umpire or a finished game."""
-        return None if self.fixed_view == "all" or self.game.over else self.viewer
+    def phase(self) -> str:
+        return self.game.phase
+
+    @property
+    def phase_title(self) -> str:
+        return self.game.phase_title
+
+    @property
+    def phase_description(self) -> str:
+        return self.rules.scenario.turns.sequence[self.game.state.phase].description
+
+    @property
+    def turn(self) -> int:
+        return self.game.state.turn
+
+    def date(self, turn: int | None = None) -> datetime.date:
+        start = datetime.date.fromisoformat(self.rules.scenario.meta.date)
+        return start + datetime.timedelta(days=(turn or self.turn) - 1)
+
+    @property
+    def result(self):
+        """The game's result (winner, reason, points), or None while it goes on."""
+        return self.game.state.result
+
+    @property
+    def result_text(self) -> str | None:
+        result = self.game.state.result
+        return result.summary() if result is not None else None
+
+    def name_of(self, piece: str) -> str:
+        return self.rules.name_of(piece)
+
+    # --- commands ----------------------------------------------------------------------
 
     def apply(self, command: Command) -> list[Event]:
         """A human command; raises IllegalCommand with the engine's reason if refused."""
@@ -107,22 +205,60 @@ class Session:
         self._after_command()
         return events
 
+    @property
+    def computer_to_move(self) -> bool:
+        return self.to_move in self.ai
+
+    def can_undo(self) -> bool:
+        return self.my_move and self.game.can_undo()
+
     def undo(self) -> Command:
-        command = self.game.undo()
-        return command
+        return self.game.undo()
 
     def _after_command(self) -> None:
         st = self.game.state
         if st.turn != self.saved_turn or self.game.over:
+            finished = self.saved_turn
+            self.tracks_at.setdefault(st.turn, dict(st.tracks))
+            if self.human_sides and not self.game.over:
+                self.summary_due = finished
             self.save_now()
             self.saved_turn = st.turn
 
-    def save_now(self) -> None:
-        """Autosave (end of each turn and end of game); a failure is reported, never fatal."""
-        if self.autosave is None:
+    def summary_seen(self) -> None:
+        self.summary_due = None
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save_now(self, tag: str = "") -> None:
+        """Autosave (each turn's end, the end of the game, leaving the board); a failure is
+        reported on screen, never fatal."""
+        if self.folder is None:
             return
+        path = saves.autosave_path(self.folder, self.turn, tag)
         try:
-            save_game(self.autosave, self.game, dict(self.players))
+            self.save_as(path)
             self.last_save_error = None
         except OSError as e:
-            self.last_save_error = f"autosave to {self.autosave} failed: {e.strerror or e}"
+            self.last_save_error = f"autosave to {path} failed: {e.strerror or e}"
+
+    def save_as(self, path: Path) -> Path:
+        """Write the game to `path` (atomically) and note it in its folder's index."""
+        path = Path(path)
+        save_game(path, self.game, dict(self.players))
+        saves.record(path.parent, path, self.info(path))
+        return path
+
+    def info(self, path: Path) -> saves.SaveInfo:
+        st = self.game.state
+        to_move = self.to_move
+        return saves.SaveInfo(
+            path=str(path),
+            scenario=self.rules.scenario.meta.title,
+            turn=st.turn,
+            turns=self.rules.scenario.turns.count,
+            date=self.date().isoformat(),
+            to_move=SIDE_NAMES[to_move] if to_move else (self.result_text or "Game over"),
+            phase=self.phase_title if not self.game.over else "Game over",
+            saved=time.time(),
+        )

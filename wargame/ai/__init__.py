@@ -29,3 +29,8 @@ def make_player(kind: str, seed: int) -> Player:
 
 
 PLAYER_KINDS = ("random", "greedy")
+
+
+def choose(player: Player, game: Game, side: str) -> Command:
+    """Ask a computer player for its command: the one place that knows how players are called."""
+    return player.choose(game, side)

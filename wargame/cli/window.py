@@ -28,6 +28,8 @@ def register(sub) -> None:
     p.add_argument("--seed", type=seed, default=1, help="seed for a new game (default 1)")
     p.add_argument("--at", metavar="CCRR", help="centre the picture on this hex (default: the whole map)")
     p.add_argument("--zoom", type=int, default=0, metavar="N", help="zoom in N steps from the whole map (default 0)")
+    p.add_argument("--umpire", action="store_true",
+                   help="allow --side all of a game that is not over (everything both sides keep secret)")  # fmt: skip
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -53,6 +55,6 @@ def _render(args: argparse.Namespace) -> int:
             at = parse_ccrr(args.at)
         except ValueError as e:
             raise InputError.single("wargame render", f"--at: {e}") from None
-    code = render(scenario_path(args.target), out, args.side, args.size, args.seed, at, args.zoom)
+    code = render(scenario_path(args.target), out, args.side, args.size, args.seed, at, args.zoom, args.umpire)
     print(f"wrote {out}")
     return code

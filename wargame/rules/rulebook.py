@@ -125,6 +125,11 @@ class Rulebook:
         # hex, an ISR drone's tasks), shared by every game on this rulebook.
         self.command_cache: dict[tuple, tuple] = {}
         self.blocked = {hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and s.piece_types[p.type].side == "blue"}
+        # hexes of off-map bases, whose stacks are drawn beside the map edge
+        self.off_map_hexes = frozenset(
+            hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and getattr(s.piece_types[p.type], "off_map", False)
+        )
+        self.diameter = self.columns + self.rows  # no two hexes of the map are further apart
         self.sites = [p.id for p in s.pieces if s.piece_types[p.type].kind in US_SITES and not getattr(s.piece_types[p.type], "off_map", False)]
 
     # --- the map ---------------------------------------------------------------

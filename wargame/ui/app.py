@@ -1,89 +1,207 @@
-"""The window, the main loop and the screens on it.
+"""The window, the main loop, and the screens stacked on it.
 
-Screens are states (as in Tuxemon or the tcod tutorial engine): each handles
-events, updates and draws, and the app swaps them. The loop gives pygame_gui
-the first look at every event, so a click on a button never also lands on
-the board beneath it.
+Screens are states on one stack (as in Tuxemon or the tcod tutorial engine): the
+menu, the board, a hand-over card pushed over the board, the end-of-turn summary,
+a question. Only the top screen gets events; screens below it are drawn first when
+the top one does not cover the window. The loop draws only when something changed
+and otherwise sleeps in `pygame.event.wait`, so an idle board costs almost nothing.
+pygame_gui (file dialogs) gets the first look at every event, so a click on a
+dialog never also lands on the board beneath it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Protocol
 
 import pygame
 import pygame_gui
 
-from . import style
+from . import keys, style
+from .help import draw_help
 from .theme import theme
 
 MIN_SIZE = (1024, 600)
+IDLE_WAIT_MS = 400  # how long the loop sleeps when nothing moves
+FPS = 60
 
 
 class Screen(Protocol):
+    contexts: tuple[str, ...]  # which key contexts (keys.py) work here, for F1's help
+    opaque: bool  # covers the whole window: the screens below need not be drawn
+
     def handle(self, event: pygame.event.Event) -> None: ...
-    def update(self, dt: float) -> None: ...
+    def update(self, dt: float) -> bool: ...  # True if something changed and must be drawn
     def draw(self, surface: pygame.Surface) -> None: ...
     def resize(self, size: tuple[int, int]) -> None: ...
-    def leave(self) -> None: ...
+    def enter(self) -> None: ...  # on top again (widgets shown)
+    def leave(self) -> None: ...  # covered or removed (widgets hidden or killed)
+    def animating(self) -> bool: ...  # wants frames at full speed (a slide, the computer playing)
 
 
 class App:
-    """Owns the window, the UI manager and the current screen."""
+    """Owns the window, the UI manager and the stack of screens."""
 
     def __init__(self, surface: pygame.Surface, manager: pygame_gui.UIManager):
         self.surface = surface
         self.manager = manager
-        self.screen: Screen | None = None
+        self.stack: list[Screen] = []
         self.running = True
         self.clock = pygame.time.Clock()
+        self.show_help = False
+        self.fullscreen = False
+        self.windowed_size = surface.get_size()
+        self._dirty = True
 
     @property
     def size(self) -> tuple[int, int]:
         return self.surface.get_size()
 
-    def show(self, screen: Screen) -> None:
-        if self.screen is not None:
-            self.screen.leave()
-        self.screen = screen
+    @property
+    def screen(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    # --- the stack ----------------------------------------------------------------------
+
+    def push(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack[-1].leave()
+        self.stack.append(screen)
+        screen.resize(self.size)
+        screen.enter()
+        self._dirty = True
+
+    def pop(self) -> Screen | None:
+        """Remove the top screen; the one below comes back."""
+        if not self.stack:
+            return None
+        top = self.stack.pop()
+        top.leave()
+        if self.stack:
+            self.stack[-1].resize(self.size)
+            self.stack[-1].enter()
+        self._dirty = True
+        return top
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the top screen for another."""
+        if self.stack:
+            self.stack.pop().leave()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        """Clear the stack down to one screen (back to the menu, a new game)."""
+        while self.stack:
+            self.stack.pop().leave()
+        self.push(screen)
 
     def quit(self) -> None:
         self.running = False
 
-    def frame(self, events: list[pygame.event.Event], dt: float) -> None:
-        """One frame: events, update, draw (no flip: the caller decides)."""
+    def refresh(self) -> None:
+        self._dirty = True
+
+    # --- a frame ---------------------------------------------------------------------------
+
+    def frame(self, events: list[pygame.event.Event], dt: float, force: bool = True) -> bool:
+        """One frame: events, update, draw if anything changed (always with `force`).
+        Returns whether it drew; the caller flips the display."""
         for event in events:
+            self._dirty = True
             if event.type == pygame.QUIT:
                 self.quit()
                 continue
             if event.type == pygame.VIDEORESIZE:
                 self._resize(event.w, event.h)
                 continue
-            consumed = self.manager.process_events(event)
-            if self.screen is not None and not consumed:
+            if self._global_key(event):
+                continue
+            if self.manager.process_events(event):
+                continue
+            if self.screen is not None and not self.show_help:
                 self.screen.handle(event)
-        if self.screen is not None:
-            self.screen.update(dt)
+        top = self.screen
+        if top is not None and top.update(dt):
+            self._dirty = True
         self.manager.update(dt)
-        if self.screen is not None:
-            self.screen.draw(self.surface)
+        if not (self._dirty or force or self._dialog_open()):
+            return False
+        self._draw()
+        self._dirty = False
+        return True
+
+    def _draw(self) -> None:
+        start = len(self.stack) - 1
+        while start > 0 and not self.stack[start].opaque:
+            start -= 1
+        for screen in self.stack[start:]:
+            screen.draw(self.surface)
         self.manager.draw_ui(self.surface)
+        if self.show_help and self.screen is not None:
+            draw_help(self.surface, keys.help_rows(self.screen.contexts))
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame.KEYDOWN or self._typing():
+            return False
+        action = keys.action_for(event, ("global",))
+        if action == "help":
+            self.show_help = not self.show_help
+            return True
+        if action == "fullscreen":
+            self.toggle_fullscreen()
+            return True
+        if self.show_help and event.key == pygame.K_ESCAPE:
+            self.show_help = False
+            return True
+        return False
+
+    def _typing(self) -> bool:
+        focus = self.manager.get_focus_set()
+        return any(isinstance(el, pygame_gui.elements.UITextEntryLine) for el in (focus or ()))
+
+    def _dialog_open(self) -> bool:
+        return any(isinstance(w, pygame_gui.elements.UIWindow) and w.alive() for w in self.manager.get_root_container().elements)
+
+    def toggle_fullscreen(self) -> None:
+        if pygame.display.get_surface() is None:
+            return
+        self.fullscreen = not self.fullscreen
+        if self.fullscreen:
+            self.windowed_size = self.size
+            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self._resized(self.surface.get_size())
 
     def _resize(self, w: int, h: int) -> None:
         w, h = max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])
         if pygame.display.get_surface() is not None and (w, h) != self.surface.get_size():
             self.surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
-        self.manager.set_window_resolution((w, h))
-        if self.screen is not None:
-            self.screen.resize((w, h))
+        self._resized((w, h))
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        self.manager.set_window_resolution(size)
+        for screen in self.stack:
+            screen.resize(size)
+        self._dirty = True
 
     def run(self) -> None:
+        """The loop: full speed while something moves, asleep in event.wait otherwise."""
         while self.running:
-            dt = self.clock.tick(60) / 1000.0
-            self.frame(pygame.event.get(), dt)
-            pygame.display.flip()
+            top = self.screen
+            busy = self._dirty or self._dialog_open() or (top is not None and top.animating())
+            if busy:
+                dt = self.clock.tick(FPS) / 1000.0
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                dt = self.clock.tick() / 1000.0
+            if self.frame(events, dt, force=False):
+                pygame.display.flip()
+            if not self.stack:
+                self.running = False
 
 
 def no_display_reason() -> str | None:
@@ -101,14 +219,10 @@ def open_window(size: tuple[int, int], title: str) -> App:
     pygame.font.init()
     style.forget_fonts()
     pygame.key.set_repeat(300, 40)
-    flags = pygame.RESIZABLE
-    surface = pygame.display.set_mode(size, flags)
+    surface = pygame.display.set_mode(size, pygame.RESIZABLE)
     pygame.display.set_caption(title)
     base = 14 if size[1] < 900 else 16
     manager = pygame_gui.UIManager(size, theme(base), enable_live_theme_updates=False)
-    manager.preload_fonts(
-        [{"name": "dejavu_sans", "point_size": s, "style": "bold"} for s in (base - 2, base)]
-    )
     return App(surface, manager)
 
 
@@ -116,9 +230,3 @@ def headless_app(size: tuple[int, int]) -> App:
     """An app drawing to an off-screen window, for `wargame render` and the tests."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     return open_window(size, "wargame")
-
-
-def user_data_dir() -> Path:
-    """Where autosaves go: $XDG_DATA_HOME/wargame (or ~/.local/share/wargame)."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "wargame"

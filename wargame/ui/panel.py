@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..rules.rulebook import Rulebook
-from ..rules.state import GameState
+from ..kinds import SIDE_NAMES as SIDE_NAME
 from . import style
-
-SIDE_NAME = {"blue": "Blue", "red": "Red"}
+from .text import fit_text, wrap
 
 
 @dataclass
@@ -29,14 +27,14 @@ class Hotspot:
     lines: list[str]
 
 
-def turn_date(rules: Rulebook, turn: int) -> datetime.date:
+def turn_date(rules, turn: int) -> datetime.date:
     return datetime.date.fromisoformat(rules.scenario.meta.date) + datetime.timedelta(days=turn - 1)
 
 
 class Panel:
     """Header, tracks, points and stocks at the top of the side panel."""
 
-    def __init__(self, rules: Rulebook, rect: pygame.Rect, scale: float = 1.0):
+    def __init__(self, rules, rect: pygame.Rect, scale: float = 1.0):
         self.rules = rules
         self.rect = rect
         self.scale = scale  # larger type and boxes on larger windows
@@ -49,7 +47,7 @@ class Panel:
     def k(self, n: float) -> int:
         return round(n * self.scale)
 
-    def draw(self, surface: pygame.Surface, view: GameState, phase_title: str, to_move: str | None,
+    def draw(self, surface: pygame.Surface, view, phase_title: str, to_move: str | None,
              viewer: str | None, result_text: str | None) -> int:  # fmt: skip
         """Draw and return the height used."""
         r = self.rect
@@ -77,6 +75,9 @@ class Panel:
             y = self._text(surface, who, (x + self.k(22), y), self.font(12), style.PANEL_MUTED, w - self.k(22))
         if viewer:
             y = self._text(surface, f"You see {SIDE_NAME[viewer]}'s view", (x, y + 2), self.font(11), style.PANEL_MUTED, w)
+        elif not result_text:
+            y = self._text(surface, "Umpire's view: everything both sides keep secret", (x, y + 2), self.font(11, bold=True),
+                           style.HIGHLIGHT, w)  # fmt: skip
         y += 8
         for tid, track in self.rules.tracks.items():
             y = self._track(surface, (x, y), w, tid, view.tracks[tid]) + 5
@@ -130,7 +131,7 @@ class Panel:
             return y + h + tag.get_height() + 1
         return y + h
 
-    def _vp(self, surface, pos, width, view: GameState) -> int:
+    def _vp(self, surface, pos, width, view) -> int:
         """Both sides' points as bars on one scale, with the margin a win needs."""
         x, y = pos
         label_w = self.k(96)
@@ -163,18 +164,19 @@ class Panel:
         self.hotspots.append(Hotspot(pygame.Rect(x, y, width, h), f"Victory points (Blue {diff:+d})", lines))
         return y + h
 
-    def _stocks(self, surface, pos, width, view: GameState, viewer: str | None) -> int:
+    def _stocks(self, surface, pos, width, view, viewer: str | None) -> int:
         x, y = pos
         lines = []
         for side in ("blue", "red"):
             stock = view.stocks.get(side)
             if not stock:
+                if side not in view.stocks and self.rules.sides[side].stocks:
+                    lines.append((side, f"{SIDE_NAME[side]} stocks: unknown"))
                 continue
             caps = self.rules.sides[side].stock_max
             parts = [f"{name} {n}" + (f"/{caps[name]}" if name in caps else "") for name, n in stock.items()]
             lines.append((side, f"{SIDE_NAME[side]} stocks: " + ", ".join(parts)))
-        if viewer == "blue":
-            lines.append(("red", "Red stocks: unknown"))
+
         f = self.font(12)
         for side, text in lines:
             img = f.render(fit_text(text, f, width), True, style.SIDE_LIGHT[side])
@@ -200,54 +202,3 @@ def _track_colour(tid: str, track, value: int) -> tuple[int, int, int]:
 
 def _mix(a, b, t):
     return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
-
-
-def fit_text(text: str, f: pygame.font.Font, width: int) -> str:
-    """The text, cut with an ellipsis where it would be wider than `width`."""
-    if f.size(text)[0] <= width:
-        return text
-    while text and f.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def draw_tooltip(surface: pygame.Surface, pos: tuple[int, int], title: str, lines: list[str], width: int = 320) -> None:
-    """A dark box with a bold title and wrapped lines, kept inside the window."""
-    ft, fl = style.font(13, bold=True), style.font(12)
-    wrapped: list[str] = []
-    for line in lines:
-        wrapped.extend(wrap(line, fl, width - 16))
-    h = 10 + ft.get_linesize() + len(wrapped) * fl.get_linesize() + 8
-    w = min(width, 16 + max([ft.size(title)[0]] + [fl.size(line)[0] for line in wrapped]))
-    x, y = pos[0] + 16, pos[1] + 18
-    sw, sh = surface.get_size()
-    if x + w > sw - 4:
-        x = pos[0] - w - 12
-    if y + h > sh - 4:
-        y = max(4, sh - h - 4)
-    box = pygame.Rect(x, y, w, h)
-    shade = pygame.Surface(box.size, pygame.SRCALPHA)
-    shade.fill((16, 18, 20, 236))
-    surface.blit(shade, box)
-    pygame.draw.rect(surface, style.PANEL_MUTED, box, 1, border_radius=3)
-    surface.blit(ft.render(title, True, style.PANEL_TEXT), (x + 8, y + 5))
-    yy = y + 5 + ft.get_linesize() + 2
-    for line in wrapped:
-        surface.blit(fl.render(line, True, style.PANEL_TEXT), (x + 8, yy))
-        yy += fl.get_linesize()
-
-
-def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        trial = f"{current} {word}".strip()
-        if f.size(trial)[0] <= width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines or [""]

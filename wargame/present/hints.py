@@ -1,0 +1,157 @@
+"""Hints, tooltips and the names of commands: the small words around the board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..hexgrid import Hex, ccrr
+from ..kinds import INSTALLATIONS, KIND_NAMES, KIND_VALUES, SIDE_NAMES, TEAMS
+from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from ..rules.state import NEVER
+from ..words import count, listing
+from .options import Options
+
+
+def phase_hint(phase: str, legal: list[Command], unacted: int = 0) -> str:
+    """What the phase asks of the player at the screen, in full sentences."""
+    if phase == "red_operations":
+        return ("Select a launch or rocket team (click it, or Tab) to move it or to attack a US site in range. "
+                "End the phase when done.")  # fmt: skip
+    if phase == "blue_reaction":
+        n = sum(1 for c in legal if isinstance(c, ResolveAttack))
+        if not n:
+            return "Every attack is resolved. End the phase to go on to ISR."
+        incoming = "1 attack is incoming" if n == 1 else f"{n} attacks are incoming"
+        return f"{incoming}. Resolve each on its card (Enter opens it), or end the phase to resolve them all."
+    if phase == "blue_isr":
+        return "Select an ISR drone (click its base, or Tab) and a hex to search. End the phase when done."
+    if phase == "blue_air":
+        return "Select a strike flight (click its base, or Tab) and a known target in range. End the phase when done."
+    return "End the phase to go on."
+
+
+def selection_hint(o: Options) -> str:
+    parts = []
+    if o.moves:
+        parts.append("click a shaded hex to move")
+    if o.attacks:
+        parts.append("click a ringed US site to attack")
+    if o.searches:
+        parts.append("click a hex in range to search it and its surroundings")
+    if o.sorties:
+        parts.append("click a ringed target to fly a sortie")
+    if not parts:
+        return "Nothing more this piece can do in this phase."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def verb(c: Command) -> str:
+    """The commit button's label."""
+    if isinstance(c, DroneAttack):
+        return f"Launch {count(c.drones, 'drone')}"
+    if isinstance(c, RocketAttack):
+        return "Fire rockets"
+    if isinstance(c, FlySortie):
+        return "Fly the sortie"
+    if isinstance(c, TaskIsr):
+        return "Search"
+    if isinstance(c, ResolveAttack):
+        return "Resolve"
+    return "Do it"
+
+
+def choice_label(c: Command, name_of) -> str:
+    """The label of an alternative on the odds card (another drone count, another target)."""
+    if isinstance(c, DroneAttack):
+        return count(c.drones, "drone")
+    if isinstance(c, FlySortie):
+        return name_of(c.target)
+    if isinstance(c, RocketAttack):
+        return "Rockets"
+    return c.describe()
+
+
+def describe(c: Command, name_of) -> str:
+    """A command in a sentence fragment, for "Undone: ..." and the dice card's title."""
+    if isinstance(c, MoveTeam):
+        return f"{name_of(c.team)} to {ccrr(c.to)}"
+    if isinstance(c, DroneAttack):
+        return f"{name_of(c.team)}: {count(c.drones, 'drone')} at {name_of(c.target)}"
+    if isinstance(c, RocketAttack):
+        return f"{name_of(c.team)}: rockets at {name_of(c.target)}"
+    if isinstance(c, FlySortie):
+        return f"{name_of(c.flight)} strikes {name_of(c.target)}"
+    if isinstance(c, TaskIsr):
+        return f"{name_of(c.drone)} searches {ccrr(c.hex)}"
+    if isinstance(c, EndPhase):
+        return "End of the phase"
+    return c.describe()
+
+
+def status_words(p, viewer: str | None, turn: int) -> str:
+    words = []
+    if p.destroyed:
+        words.append("destroyed")
+    elif p.damaged:
+        words.append("damaged")
+    if p.suppressed_turn != NEVER and p.suppressed_turn >= turn:
+        words.append("pinned down")
+    if p.hidden and viewer == p.side:
+        words.append(f"hidden from {SIDE_NAMES['red' if p.side == 'blue' else 'blue']}")
+    if p.unconfirmed and viewer is not None and viewer != p.side:
+        words.append("strike results unclear")
+    if p.casualties:
+        words.append(count(p.casualties, "casualty"))
+    return ", ".join(words)
+
+
+def values_text(rules, view, p) -> str:
+    """"Drone launch team: drones per attack 2, range 20, move 3 (hidden from Blue)"."""
+    names = KIND_VALUES.get(p.kind, ())
+    parts = [f"{n.replace('_', ' ')} {rules.value(view, p, n)}" for n in names]
+    status = status_words(p, getattr(view, "side", None), view.turn)
+    return f"{KIND_NAMES.get(p.kind, p.kind)}: " + ", ".join(parts) + (f" ({status})" if status else "")
+
+
+@dataclass(frozen=True)
+class Tooltip:
+    title: str
+    lines: tuple[str, ...]
+
+
+def hex_tooltip(rules, view, h: Hex, viewer: str | None, options: Options | None, stack: list) -> Tooltip:
+    """What the player learns by pointing at a hex: ground, country, places, the
+    pieces there as the viewing side knows them, and what a click would do."""
+    t = rules.terrain[h]
+    country = rules.scenario.map.countries[rules.country[h]].name
+    lines = [f"{p.name} ({p.kind.replace('_', ' ')})" for p in rules.places_at.get(h, [])]
+    if rules.population[h]:
+        lines.append(f"Population class {rules.population[h]}")
+    for p in reversed(stack):  # top of the stack first, as the eye reads it
+        status = status_words(p, viewer, view.turn)
+        kind = KIND_NAMES.get(p.kind, p.kind).lower()
+        lines.append(f"• {rules.name_of(p.id)} — {kind}" + (f" ({status})" if status else ""))
+    if options is not None:
+        if h in options.moves:
+            lines.append("Click: move here")
+        if h in options.searches:
+            lines.append("Click: search here (shows the odds first)")
+    return Tooltip(f"Hex {ccrr(h)} · {t.name} · {country}", tuple(lines))
+
+
+def stack_order(pieces: list, selected: str | None) -> list:
+    """Pieces drawn in a hex, bottom first: installations, then the rest, the selected on top."""
+    return sorted(pieces, key=lambda p: (p.id == selected, p.kind not in INSTALLATIONS, p.id))
+
+
+def unacted_words(pieces: list[str], name_of) -> str:
+    """"Drone team North and Rocket team Anbar have not acted." for the End phase question."""
+    names = [name_of(p) for p in pieces]
+    shown = names[:4] + ([f"{count(len(names) - 4, 'other')}"] if len(names) > 4 else [])
+    verb_ = "has" if len(names) == 1 else "have"
+    return f"{listing(shown)} {verb_} not acted this phase."
+
+
+def mobile(kind: str) -> bool:
+    return kind in TEAMS

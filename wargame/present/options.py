@@ -1,0 +1,106 @@
+"""What a selected piece may do, and what a click means.
+
+The rules engine lists the legal commands; here they are grouped by the piece
+that acts and by where they point, so a screen can shade a team's reachable
+hexes, ring its targets, and turn a click on a hex into an intent: select a
+piece, carry out a move, or open the odds of an attack. No rule is decided here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+from ..hexgrid import Hex
+from ..rules.commands import Command, DroneAttack, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+
+ACTOR_FIELDS = ("team", "drone", "flight")
+
+
+def actor(command: Command) -> str | None:
+    """The piece that carries out a command (None for ending a phase or resolving an attack)."""
+    for name in ACTOR_FIELDS:
+        value = getattr(command, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+@dataclass
+class Options:
+    """What one piece may do now, by where it points."""
+
+    moves: dict[Hex, MoveTeam] = field(default_factory=dict)
+    attacks: dict[str, list[Command]] = field(default_factory=dict)  # target id -> commands (drone counts)
+    searches: dict[Hex, TaskIsr] = field(default_factory=dict)
+    sorties: dict[str, FlySortie] = field(default_factory=dict)  # target id -> command
+
+    def targets(self) -> set[str]:
+        return set(self.attacks) | set(self.sorties)
+
+    def empty(self) -> bool:
+        return not (self.moves or self.attacks or self.searches or self.sorties)
+
+
+def options_for(piece: str | None, legal: Iterable[Command]) -> Options:
+    o = Options()
+    if piece is None:
+        return o
+    for c in legal:
+        if actor(c) != piece:
+            continue
+        if isinstance(c, MoveTeam):
+            o.moves[c.to] = c
+        elif isinstance(c, (DroneAttack, RocketAttack)):
+            o.attacks.setdefault(c.target, []).append(c)
+        elif isinstance(c, TaskIsr):
+            o.searches[c.hex] = c
+        elif isinstance(c, FlySortie):
+            o.sorties[c.target] = c
+    return o
+
+
+def actors(legal: Iterable[Command]) -> list[str]:
+    """Pieces that may act now, in a stable order (for Tab)."""
+    return sorted({a for c in legal if (a := actor(c)) is not None})
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a click on the map asks for."""
+
+    kind: Literal["send", "odds", "select", "deselect"]
+    command: Command | None = None  # send: carry it out now; odds: show its card first
+    choices: tuple[Command, ...] = ()  # the alternatives the odds card offers
+    piece: str | None = None  # select
+
+
+def click_intent(
+    h: Hex,
+    selected: str | None,
+    options: Options,
+    target_hexes: dict[str, Hex],
+    my_stack: list[str],
+) -> Intent:
+    """A left click on hex `h`. `target_hexes`: where each target of the options
+    stands; `my_stack`: the pieces in `h` that may act, bottom first."""
+    if selected is not None:
+        targets = [t for t in sorted(options.targets()) if target_hexes.get(t) == h]
+        if targets:
+            cmds = [c for t in targets for c in options.attacks.get(t, []) + ([options.sorties[t]] if t in options.sorties else [])]
+            best = max(cmds, key=lambda c: getattr(c, "drones", 0))  # the most drones the team may launch
+            return Intent("odds", best, tuple(cmds))
+        if h in options.moves:
+            return Intent("send", options.moves[h])
+        if h in options.searches:
+            return Intent("odds", options.searches[h], (options.searches[h],))
+    if my_stack:
+        if selected in my_stack:  # click again: the next piece of the stack
+            i = my_stack.index(selected)
+            return Intent("select", piece=my_stack[(i + 1) % len(my_stack)])
+        return Intent("select", piece=my_stack[-1])
+    return Intent("deselect")
+
+
+def first_unresolved(legal: Iterable[Command]) -> ResolveAttack | None:
+    return next((c for c in legal if isinstance(c, ResolveAttack)), None)

@@ -1,0 +1,95 @@
+"""One table of keys: every screen reads its keys here, and F1's help is drawn from it.
+
+A key's meaning is written once, so the help can never promise a key the screen
+does not answer, nor miss one it does. Each binding names its context (the screen
+or card where it works); the help shows the contexts of the screen on top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+CTRL = pygame.KMOD_CTRL | pygame.KMOD_META
+SHIFT = pygame.KMOD_SHIFT
+ANY = -1  # a binding that works whatever modifiers are held ("+" is Shift+= on many keyboards)
+
+
+@dataclass(frozen=True)
+class Binding:
+    action: str
+    label: str  # how the help writes the key: "Ctrl+Z"
+    help: str
+    context: str  # "global", "board", "play", "menu", "replay", "editor"
+    keys: tuple[tuple[int, int], ...] = ()  # (key, modifiers that must be held); empty: a mouse gesture
+
+    def matches(self, key: int, mods: int) -> bool:
+        for k, need in self.keys:
+            if k != key:
+                continue
+            if need == ANY:
+                return True
+            held = mods & (CTRL | SHIFT)
+            want = (CTRL if need & CTRL else 0) | (SHIFT if need & SHIFT else 0)
+            if (bool(held & CTRL), bool(held & SHIFT)) == (bool(want & CTRL), bool(want & SHIFT)):
+                return True
+        return False
+
+
+def _k(*keys: int, mods: int = 0) -> tuple[tuple[int, int], ...]:
+    return tuple((k, mods) for k in keys)
+
+
+BINDINGS: tuple[Binding, ...] = (
+    Binding("help", "F1 / ?", "show or hide this help", "global", _k(pygame.K_F1) + _k(pygame.K_SLASH, mods=SHIFT)),
+    Binding("fullscreen", "F11", "fullscreen on or off", "global", _k(pygame.K_F11)),
+    # the map, wherever it is shown
+    Binding("select", "Left click", "select a piece; click again to cycle a stack; click a shaded hex or ringed target to act", "board"),
+    Binding("pan", "Drag / Arrows", "pan the map", "board", _k(pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)),
+    Binding("zoom", "Wheel / + / -", "zoom about the mouse (the keys: about the middle)", "board",
+            _k(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS, mods=ANY)),  # fmt: skip
+    Binding("fit", "Home", "the whole map", "board", _k(pygame.K_HOME)),
+    Binding("legend", "L", "show or hide the legend", "board", _k(pygame.K_l)),
+    Binding("minimap", "M", "show or hide the overview map (click it to jump)", "board", _k(pygame.K_m)),
+    # play
+    Binding("next_piece", "Tab", "select the next piece that can act and bring it into view", "play", _k(pygame.K_TAB)),
+    Binding("commit", "Enter", "commit the command on the odds card; open the next attack's card", "play",
+            _k(pygame.K_RETURN, pygame.K_KP_ENTER)),  # fmt: skip
+    Binding("end_phase", "E", "end the phase (asks first if pieces have not acted)", "play", _k(pygame.K_e)),
+    Binding("undo", "Ctrl+Z", "undo the last move or attack order (never past a roll)", "play", _k(pygame.K_z, mods=CTRL)),
+    Binding("save", "Ctrl+S", "save the game to a file", "play", _k(pygame.K_s, mods=CTRL)),
+    Binding("cancel", "Esc / Right click", "close the card, deselect, or ask to leave for the menu", "play", _k(pygame.K_ESCAPE)),
+    # hand-over card, summaries and questions
+    Binding("take", "Enter / Space / Click", "take the screen: the next player is ready", "handover",
+            _k(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)),  # fmt: skip
+    Binding("yes", "Enter", "answer yes (the highlighted button)", "question", _k(pygame.K_RETURN, pygame.K_KP_ENTER)),
+    Binding("no", "Esc", "answer no", "question", _k(pygame.K_ESCAPE)),
+    # menu
+    Binding("start", "Enter", "start a new game with the choices shown", "menu", _k(pygame.K_RETURN, pygame.K_KP_ENTER)),
+    Binding("resume", "R", "resume the latest game", "menu", _k(pygame.K_r)),
+    Binding("load", "Ctrl+O", "load a saved game", "menu", _k(pygame.K_o, mods=CTRL)),
+    Binding("quit", "Esc", "quit", "menu", _k(pygame.K_ESCAPE)),
+)
+
+
+def action_for(event: pygame.event.Event, contexts: tuple[str, ...]) -> str | None:
+    """The action a key press means in these contexts, if any."""
+    if event.type != pygame.KEYDOWN:
+        return None
+    for b in BINDINGS:
+        if b.context in contexts and b.matches(event.key, event.mod):
+            return b.action
+    return None
+
+
+def help_rows(contexts: tuple[str, ...]) -> list[tuple[str, list[Binding]]]:
+    """The help, by context, in the order the table gives them."""
+    titles = {"global": "Everywhere", "board": "The map", "play": "Playing", "menu": "Main menu",
+              "replay": "Replay", "editor": "Editor", "handover": "Hand-over card", "question": "Questions"}  # fmt: skip
+    out = []
+    for ctx in ("global", *[c for c in contexts if c != "global"]):
+        rows = [b for b in BINDINGS if b.context == ctx]
+        if rows:
+            out.append((titles.get(ctx, ctx), rows))
+    return out

@@ -1,0 +1,534 @@
+"""The play screen: the board, the side panel, commands by pointing.
+
+A controller only: it asks the session for the view and the legal commands, the
+presentation layer for words and the scene, the map view to draw, and sends the
+player's commands back through the session. Before the other side's phase in
+hot-seat play it pushes the hand-over card (and, after a turn, the end-of-turn
+summary) and keeps nothing of the last player's turn: no card, no selection,
+no message, not even where the camera looked or what the mouse hovered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.windows import UIFileDialog
+
+from ... import saves
+from ...present import hints, looks
+from ...present.cards import odds_card, roll_card
+from ...present.log import log_lines
+from ...present.options import Intent, Options, actors, click_intent, first_unresolved, options_for
+from ...rules.commands import Command, EndPhase
+from ...rules.engine import IllegalCommand
+from ...session import Session
+from .. import keys, style
+from ..text import draw_tooltip
+from ..widgets import Button
+from . import card as cards
+from .mapview import MapView
+from .side_panel import SidePanel, panel_width, scale_for
+
+AI_DELAY = 0.45  # seconds between two computer commands, so a person can follow them
+DRAG_START = 4  # pixels the mouse moves before a press becomes a drag
+
+
+class PlayScreen:
+    contexts = ("board", "play")
+    opaque = True
+
+    def __init__(self, app, session: Session, shell=None):
+        self.app = app
+        self.session = session
+        self.rules = session.rules
+        self.shell = shell  # what leads off the board: the menu, the end screen (screens/flow.py)
+        w, h = app.size
+        self.scale = scale_for((w, h))
+        self.map = MapView(self.rules, self._board_rect((w, h)))
+        self.map.frame_budget_ms = 12  # a new zoom level fills in over a few frames instead of stalling
+        self.map.fit()
+        self.end_button = Button("End phase", "end_phase", kind="go", weight=2, tip="Finish this phase (E)")
+        self.undo_button = Button("Undo", "undo", tip="Take back the last move or attack order (Ctrl+Z)")
+        self.menu_button = Button("Menu", "menu", tip="The main menu (asks first; the game is saved)")
+        self.save_button = Button("Save…", "save", tip="Save the game to a file (Ctrl+S)")
+        self.panel = self._make_panel((w, h))
+        self._size = (w, h)
+        self.selected: str | None = None
+        self.options = Options()
+        self.card: cards.Card | None = None
+        self.hover = None
+        self.mouse = (-1, -1)
+        self.drag_from: tuple[int, int] | None = None
+        self.dragged = False
+        self.message = ""
+        self.message_time = 0.0
+        self.ai_timer = 0.0
+        self.file_dialog: UIFileDialog | None = None
+        self.cameras: dict[str | None, tuple] = {}  # each side's last look at the map
+        self.reaction_card_for: tuple | None = None  # the attack whose card opened by itself
+        self.legal: list[Command] = []
+        self.may_act: set[str] = set()
+        self.view = session.view()
+        self.dirty = True
+        self.game_over_shown = session.over
+        self._log_key = None
+        self.map_busy = True
+        self._log: list = []
+
+    # --- layout -------------------------------------------------------------------
+
+    def _board_rect(self, size) -> pygame.Rect:
+        return pygame.Rect(0, 0, size[0] - panel_width(size), size[1])
+
+    def _make_panel(self, size) -> SidePanel:
+        pw = panel_width(size)
+        rect = pygame.Rect(size[0] - pw, 0, pw, size[1])
+        return SidePanel(self.rules, rect, self.scale, [self.end_button, self.undo_button, self.menu_button, self.save_button])
+
+    def resize(self, size) -> None:
+        if tuple(size) == self._size:
+            return
+        self._size = tuple(size)
+        self.scale = scale_for(size)
+        self.map.set_viewport(self._board_rect(size))
+        self.panel = self._make_panel(size)
+        self.dirty = True
+        self.close_card()
+
+    def enter(self) -> None:
+        self.dirty = True
+
+    def leave(self) -> None:
+        if self.file_dialog is not None:
+            self.file_dialog.kill()
+            self.file_dialog = None
+
+    def close(self) -> None:
+        """Leaving the board for good (menu, window closed): save the game as it stands,
+        mid-turn included, so Resume picks up exactly here."""
+        self.session.save_now("left")
+        self.leave()
+
+    def animating(self) -> bool:
+        return self.session.computer_to_move or self.message_time > 0 or self.drag_from is not None or self.map_busy
+
+    # --- state --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read everything the screen shows after the game changed."""
+        s = self.session
+        self.view = s.view()
+        self.legal = s.legal()
+        self.may_act = set(actors(self.legal))
+        if self.selected is not None and self.selected not in self.may_act:
+            self.selected = None
+        self.options = options_for(self.selected, self.legal)
+        self.end_button.label = "Result" if s.over else "End phase"
+        self.end_button.enabled = s.my_move or s.over
+        self.undo_button.enabled = s.can_undo()
+        self.dirty = False
+
+    def _hint(self) -> list[tuple[str, str]]:
+        s = self.session
+        if self.selected is not None and self.selected in self.view.pieces:
+            p = self.view.pieces[self.selected]
+            return [(self.rules.name_of(p.id), "title"), (hints.values_text(self.rules, self.view, p), "muted"),
+                    (hints.selection_hint(self.options), "hint")]  # fmt: skip
+        if s.my_move:
+            return [(hints.phase_hint(s.phase, self.legal), "hint")]
+        if s.computer_to_move:
+            return [(f"{s.to_move.capitalize()} (computer) is playing the {s.phase_title}…", "muted")]
+        if s.over:
+            return [("The game is over. Every event of both sides is now in the log.", "muted")]
+        return []
+
+    # --- events -------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if self._typing() and event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT):
+            return  # keys typed into the save dialog are not game commands
+        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.file_dialog:
+            self._save_to(Path(event.text))
+        elif event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.file_dialog:
+            self.file_dialog = None
+        elif event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEMOTION:
+            self._motion(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            self._press(event)
+        elif event.type == pygame.MOUSEBUTTONUP:
+            self._release(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            if self.panel.log.rect.collidepoint(self.mouse):
+                self.panel.log.wheel(event.y)
+            elif self.map.viewport.collidepoint(self.mouse):
+                self.map.zoom(1 if event.y > 0 else -1, self.mouse)
+
+    def _key(self, event) -> None:
+        action = keys.action_for(event, self.contexts)
+        step = 60
+        camera_moved = True
+        if action == "pan":
+            dx, dy = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step),
+                      pygame.K_DOWN: (0, -step)}[event.key]  # fmt: skip
+            self.map.pan(dx, dy)
+        elif action == "zoom":
+            self.map.zoom(1 if event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) else -1, self.map.viewport.center)
+        elif action == "fit":
+            self.map.fit()
+        elif action == "next_piece":
+            self.select_next()
+        else:
+            camera_moved = False
+        if camera_moved:
+            self.hover = None  # the pointer no longer points where the tooltip would say
+            return
+        if action == "legend":
+            self.map.show_legend = not self.map.show_legend
+            self.shell.remember_display(self.map) if self.shell else None
+        elif action == "minimap":
+            self.map.show_minimap = not self.map.show_minimap
+            self.shell.remember_display(self.map) if self.shell else None
+        elif action == "save":
+            self.ask_save()
+        elif action == "undo":
+            self.undo()
+        elif action == "end_phase":
+            self.end_phase()
+        elif action == "commit":
+            if self.card is not None and self.card.kind == "odds":
+                self.commit()
+            elif self.card is None and self.session.phase == "blue_reaction":
+                nxt = first_unresolved(self.legal)
+                if nxt is not None:
+                    self.open_odds(nxt, (nxt,))
+        elif action == "cancel":
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Esc: close the card, else deselect, else ask to leave the board."""
+        if self.card is not None:
+            self.close_card()
+        elif self.selected is not None:
+            self.select(None)
+        elif self.shell is not None:
+            self.shell.ask_leave(self)
+
+    def _motion(self, event) -> None:
+        self.mouse = event.pos
+        if self.drag_from is not None and event.buttons[0]:
+            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
+            if self.dragged or abs(dx) + abs(dy) > DRAG_START:
+                self.dragged = True
+                self.map.pan(dx, dy)
+                self.drag_from = event.pos
+        self.panel.motion(event.pos)
+        if self.card is not None:
+            self.card.motion(event.pos)
+        self.hover = self.map.hex_at(event.pos) if not self._over_card(event.pos) else None
+
+    def _over_card(self, pos) -> bool:
+        return self.card is not None and self.card.rect.collidepoint(pos)
+
+    def _press(self, event) -> None:
+        self.mouse = event.pos
+        if event.button == 3:
+            self.close_card()
+            self.select(None)
+            return
+        if event.button != 1:
+            return
+        if self._over_card(event.pos) or not self.map.viewport.collidepoint(event.pos):
+            return
+        if self.map.minimap_click(event.pos):
+            return
+        self.drag_from = event.pos
+        self.dragged = False
+
+    def _release(self, event) -> None:
+        if event.button != 1:
+            return
+        was_drag, pressed = self.dragged, self.drag_from is not None
+        self.drag_from = None
+        self.dragged = False
+        b = self.panel.click(event.pos)
+        if b is not None:
+            self.button(b.action)
+            return
+        if self._over_card(event.pos):
+            what = self.card.click(event.pos)
+            if what == "commit":
+                self.commit()
+            elif what == "cancel":
+                self.close_card()
+            elif what is not None:
+                self.open_odds(what, self.card.choices)
+            return
+        if was_drag or not pressed:
+            return
+        h = self.map.hex_at(event.pos)
+        if h is not None:
+            self.click_hex(h)
+
+    def button(self, action) -> None:
+        if action == "end_phase":
+            self.end_phase()
+        elif action == "undo":
+            self.undo()
+        elif action == "menu" and self.shell is not None:
+            self.shell.ask_leave(self)
+        elif action == "save":
+            self.ask_save()
+
+    # --- commands by pointing --------------------------------------------------------
+
+    def click_hex(self, h) -> None:
+        """What a left click on a hex means now: act with the selected piece, or select."""
+        if self.card is not None and self.card.kind == "roll":
+            self.close_card()
+        targets = {t: self.view.pieces[t].hex for t in self.options.targets() if t in self.view.pieces}
+        mine = [p.id for p in hints.stack_order([p for p in self.view.pieces.values() if p.hex == h], None)
+                if p.id in self.may_act]  # fmt: skip
+        intent: Intent = click_intent(h, self.selected, self.options, targets, mine)
+        if intent.kind == "send":
+            self.send(intent.command)
+        elif intent.kind == "odds":
+            self.open_odds(intent.command, intent.choices)
+        elif intent.kind == "select":
+            self.select(intent.piece)
+        else:
+            self.select(None)
+
+    def select(self, pid: str | None) -> None:
+        self.selected = pid
+        self.options = options_for(pid, self.legal)
+        self.close_card()
+
+    def select_next(self) -> None:
+        order = actors(self.legal)
+        if not order:
+            return
+        i = order.index(self.selected) + 1 if self.selected in order else 0
+        pid = order[i % len(order)]
+        self.select(pid)
+        self.map.centre_on(self.view.pieces[pid].hex)
+
+    def open_odds(self, command: Command, choices: tuple[Command, ...]) -> None:
+        """Show the exact odds of a command and wait for the player to commit."""
+        preview = self.session.preview(command)
+        side = self.session.viewer or "blue"
+        self.card = cards.odds(odds_card(preview), command, tuple(choices), side, self.rules.name_of, self.map.viewport, self.scale)
+
+    def commit(self) -> None:
+        if self.card is not None and self.card.pending is not None:
+            command = self.card.pending
+            self.close_card()
+            self.send(command)
+
+    def send(self, command: Command) -> None:
+        title = hints.describe(command, self.rules.name_of)
+        try:
+            events = self.session.apply(command)
+        except IllegalCommand as e:
+            self.say(f"Not allowed: {e.reason}")
+            return
+        self.close_card()
+        self.refresh()
+        self.panel.log.follow()
+        # the dice card shows only what the side at the screen may see (a strike whose
+        # results were unclear shows Blue no strike roll; a search that found nothing, no roll)
+        seen = [v for e in events if (v := e.seen_by(self.session.seen_as)) is not None]
+        words = roll_card(title, seen)
+        if words is not None and not self.session.handover_due() and not isinstance(command, EndPhase):
+            self.card = cards.dice(words, self.map.viewport, self.scale)
+        self.after_change()
+
+    def end_phase(self, confirmed: bool = False) -> None:
+        s = self.session
+        if s.over:
+            if self.shell is not None:
+                self.shell.game_over(self)
+            return
+        if not s.my_move:
+            return
+        idle = self._unacted()
+        if idle and not confirmed and self.shell is not None:
+            self.shell.ask_end_phase(self, hints.unacted_words(idle, self.rules.name_of))
+            return
+        self.send(EndPhase())
+
+    def _unacted(self) -> list[str]:
+        """Pieces that could act this phase and have done nothing at all in it."""
+        turn = self.view.turn
+        out = []
+        for pid in sorted(self.may_act):
+            p = self.view.pieces[pid]
+            if p.kind in ("launch_team", "rocket_team"):
+                if p.moved_turn != turn and p.attacked_turn != turn:
+                    out.append(pid)
+            elif p.sorties_used == 0:
+                out.append(pid)
+        return out
+
+    def undo(self) -> None:
+        if not self.session.can_undo():
+            return
+        command = self.session.undo()
+        self.say(f"Undone: {hints.describe(command, self.rules.name_of)}")
+        self.close_card()
+        self.refresh()
+
+    def after_change(self) -> None:
+        s = self.session
+        if s.last_save_error:
+            self.say(s.last_save_error)
+        if s.handover_due() or s.summary_due is not None:
+            self.hide_all()
+
+    def hide_all(self) -> None:
+        """Forget everything of the side that had the screen before it is handed over."""
+        if self.session.viewer is not None:
+            self.cameras[self.session.viewer] = self.map.camera()
+        self.close_card()
+        self.selected = None
+        self.options = Options()
+        self.message_time = 0.0
+        self.hover = None
+        self.mouse = (-1, -1)
+        if self.file_dialog is not None:
+            self.file_dialog.kill()
+            self.file_dialog = None
+
+    def restore_camera(self) -> None:
+        """Each side finds the map as it left it; a side's first look is the whole map."""
+        camera = self.cameras.get(self.session.viewer)
+        self.map.fit()
+        if camera is not None:
+            self.map.restore(camera)
+        self.dirty = True
+
+    def _typing(self) -> bool:
+        return self.file_dialog is not None and self.file_dialog.alive()
+
+    def close_card(self) -> None:
+        self.card = None
+
+    def say(self, text: str) -> None:
+        self.message = text
+        self.message_time = 4.0
+
+    # --- saving -------------------------------------------------------------------
+
+    def ask_save(self) -> None:
+        if self.file_dialog is not None:
+            return
+        folder = saves.saves_dir()
+        name = f"{self.rules.scenario.id}-turn{self.session.turn}.wgsave"
+        w, h = self.app.size
+        rect = pygame.Rect(0, 0, min(520, w - 40), min(440, h - 40))
+        rect.center = (w // 2, h // 2)
+        self.file_dialog = UIFileDialog(rect, self.app.manager, window_title="Save game as",
+                                        initial_file_path=str(folder / name), allow_existing_files_only=False)  # fmt: skip
+
+    def _save_to(self, path: Path) -> None:
+        self.file_dialog = None
+        if path.is_dir():
+            path = path / f"{self.rules.scenario.id}-turn{self.session.turn}.wgsave"
+        if path.suffix == "":
+            path = path.with_suffix(".wgsave")
+        try:
+            self.session.save_as(path)
+        except OSError as e:
+            self.say(f"Could not save to {path}: {e.strerror or e}")
+            return
+        self.say(f"Saved to {path}")
+
+    # --- update -------------------------------------------------------------------
+
+    def update(self, dt: float) -> bool:
+        s = self.session
+        changed = self.dirty
+        if self.dirty:
+            self.refresh()
+        if self.message_time > 0:
+            self.message_time -= dt
+            changed = changed or self.message_time <= 0
+        if s.over and not self.game_over_shown:
+            self.game_over_shown = True
+            if self.shell is not None:
+                self.shell.game_over(self)
+            return True
+        if self.shell is not None and (s.summary_due is not None or s.handover_due()):
+            self.shell.between_turns(self)
+            return True
+        if s.my_move and s.phase == "blue_reaction" and self.card is None:
+            nxt = first_unresolved(self.legal)
+            key = (s.turn, nxt.attack) if nxt is not None else None
+            if nxt is not None and key != self.reaction_card_for:
+                self.reaction_card_for = key  # once: a cancelled card stays closed (Enter reopens it)
+                self.open_odds(nxt, (nxt,))
+                changed = True
+        if s.computer_to_move:
+            self.ai_timer += dt
+            if self.ai_timer >= AI_DELAY:
+                self.ai_timer = 0.0
+                s.ai_step()
+                self.refresh()
+                self.after_change()
+                changed = True
+        if not changed:
+            self.map_busy = not self.map.idle(3)  # render ahead in spare time; invisible, so nothing to draw
+        return changed
+
+    # --- drawing ------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.session
+        scene = looks.scene_for(self.rules, self.view, s.seen_as, selected=self.selected, options=self.options,
+                                hover=self.hover if self.map.viewport.collidepoint(self.mouse) else None,
+                                may_act=self.may_act if s.my_move else None)  # fmt: skip
+        self.map.draw(surface, scene)
+        self._draw_banner(surface)
+        if self.card is not None:
+            self.card.draw(surface)
+        events = s.events()
+        key = (s.seen_as, len(events))
+        if key != self._log_key:  # a new line, or another reader: the log's lines again
+            self._log_key, self._log = key, log_lines(events)
+        lines = self._log
+        self.panel.show(self.view, s.phase_title, s.to_move, s.viewer, s.result_text, self._hint(), lines)
+        self.panel.draw(surface)
+        self._draw_tooltip(surface)
+
+    def _draw_banner(self, surface: pygame.Surface) -> None:
+        if self.message_time <= 0 or not self.message:
+            return
+        v = self.map.viewport
+        f = style.font(14, bold=True)
+        img = f.render(self.message, True, style.PANEL_TEXT)
+        box = img.get_rect(midtop=(v.centerx, v.y + 10)).inflate(20, 10)
+        box.clamp_ip(v)
+        pygame.draw.rect(surface, (20, 22, 26), box, border_radius=5)
+        surface.blit(img, img.get_rect(center=box.center))
+
+    def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        if self.dragged:
+            return
+        pos = self.mouse
+        button = next((b for b in self.panel.buttons if b.hot and b.tip), None)
+        if button is not None:
+            draw_tooltip(surface, pos, button.label, [button.tip], bounds=surface.get_rect(), avoid=[button.rect])
+            return
+        spot = self.panel.hotspot_at(pos)
+        if spot is not None:  # beside the panel, over the board, never over the tracks themselves
+            draw_tooltip(surface, pos, spot.title, spot.lines, bounds=surface.get_rect(), avoid=[self.panel.rect])
+            return
+        if self.hover is None or not self.map.viewport.collidepoint(pos) or self._over_card(pos):
+            return
+        stack = hints.stack_order([p for p in self.view.pieces.values() if p.hex == self.hover], self.selected)
+        tip = hints.hex_tooltip(self.rules, self.view, self.hover, self.session.seen_as, self.options, stack)
+        avoid = [self.card.rect] if self.card is not None else []
+        draw_tooltip(surface, pos, tip.title, tip.lines, bounds=self.map.viewport, avoid=avoid)
