@@ -1,0 +1,139 @@
+"""The presentation layer, headless: every sentence a player reads, without a screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from fractions import Fraction
+
+from wargame.hexgrid import parse_ccrr
+from wargame.present.cards import odds_card, roll_card
+from wargame.present.hints import hex_tooltip, phase_hint, status_words, unacted_words
+from wargame.present.log import log_line
+from wargame.present.looks import scene_for
+from wargame.present.options import actors, click_intent, options_for
+from wargame.present.rolls import roll_words
+from wargame.present.summary import turn_summary
+from wargame.rules.commands import DroneAttack, EndPhase, MoveTeam, ResolveAttack, RocketAttack
+from wargame.rules.engine import Game
+from wargame.rules.events import Event, Roll
+
+
+def _roll(**kw) -> Event:
+    roll = Roll(table="drone_attack", title="Drone attack effect", dice="2d6", faces=(4, 6), natural=10,
+                modifiers=(("Open war", 1),), column=None, shifts=(), total=11, result="heavy",
+                text="Direct hit with casualties", needed="")  # fmt: skip
+    for k, v in kw.items():
+        object.__setattr__(roll, k, v)
+    return Event(1, "blue_reaction", "roll", "Drone 1 of 2 hits Erbil air base: Direct hit with casualties (...)", roll=roll)
+
+
+def test_a_roll_is_said_in_modified_totals_with_every_modifier_named():
+    w = roll_words(_roll())
+    assert w.label == "Drone 1 of 2 hits Erbil air base"
+    assert w.sum_text == "10, Open war +1 = 11"
+    assert w.sides == (6, 6) and w.faces == (4, 6)
+    line = log_line(_roll())
+    assert line.tone == "roll" and line.faces == (4, 6)
+    assert "Open war +1 = 11" in line.text and "Direct hit with casualties" in line.text
+    assert "(s)" not in line.text
+
+
+def test_the_phase_hint_counts_attacks_in_real_words():
+    assert phase_hint("blue_reaction", [ResolveAttack(1)]).startswith("1 attack is incoming.")
+    assert phase_hint("blue_reaction", [ResolveAttack(1), ResolveAttack(2)]).startswith("2 attacks are incoming.")
+    assert "Every attack is resolved" in phase_hint("blue_reaction", [EndPhase()])
+    assert unacted_words(["a"], str.upper) == "A has not acted this phase."
+    assert unacted_words(["a", "b", "c"], str.upper) == "A, B and C have not acted this phase."
+
+
+def test_odds_cards_sum_to_one_for_every_command_of_a_game(border_rules):
+    g = Game(border_rules, 3)
+    seen = 0
+    for _ in range(60):
+        if g.over:
+            break
+        legal = g.legal_commands()
+        for c in legal[:: max(1, len(legal) // 15)]:
+            if isinstance(c, (EndPhase, MoveTeam)):
+                continue
+            card = odds_card(g.preview(c))
+            assert card.sections
+            for sec in card.sections:
+                assert sum(b.chance for b in sec.bars) == Fraction(1)
+                assert all(isinstance(m, str) and m for m in sec.modifiers)
+            seen += 1
+        g.apply(legal[-1])
+    assert seen > 10
+
+
+def test_the_dice_card_keeps_the_rolls_and_outcomes_the_side_may_see(tutorial_rules):
+    g = Game(tutorial_rules, 2)
+    g.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
+    g.apply(EndPhase())
+    events = g.apply(ResolveAttack(1))
+    card = roll_card("Rockets", [v for e in events if (v := e.seen_by("blue")) is not None])
+    assert card is not None and card.rolls and card.rolls[0].table == "Rocket attack effect"
+    assert roll_card("End", []) is None
+
+
+def test_options_and_clicks(tutorial_rules):
+    g = Game(tutorial_rules, 4)
+    legal = g.legal_commands("red")
+    assert "drone_team" in actors(legal)
+    o = options_for("drone_team", legal)
+    assert o.moves and o.attacks
+    site = next(iter(o.attacks))
+    hexes = {site: g.state.pieces[site].hex}
+    intent = click_intent(hexes[site], "drone_team", o, hexes, [])
+    assert intent.kind == "odds" and isinstance(intent.command, DroneAttack)
+    assert intent.command.drones == max(c.drones for c in o.attacks[site])  # the most drones first
+    to = next(iter(o.moves))
+    assert click_intent(to, "drone_team", o, hexes, []).kind == "send"
+    team_hex = g.state.pieces["drone_team"].hex
+    assert click_intent(team_hex, None, o, hexes, ["drone_team"]).piece == "drone_team"
+    assert click_intent(parse_ccrr("0101"), None, o, hexes, []).kind == "deselect"
+
+
+def test_a_scene_in_blues_view_has_no_hidden_piece_and_red_marks_its_own(tutorial_rules):
+    g = Game(tutorial_rules, 4)
+    blue = scene_for(tutorial_rules, g.view("blue"), "blue")
+    red = scene_for(tutorial_rules, g.view("red"), "red")
+    blue_ids = {c.piece for st in blue.stacks for c in st.counters}
+    red_looks = {c.piece: c.look for st in red.stacks for c in st.counters}
+    assert "drone_team" not in blue_ids and "drone_team" in red_looks
+    assert red_looks["drone_team"].hidden  # Red sees its own team marked hidden from Blue
+    assert any(st.off_map for st in blue.stacks)  # the off-map base's stack
+
+
+def test_tooltips_say_what_the_viewer_knows(tutorial_rules):
+    g = Game(tutorial_rules, 4)
+    view = g.view("red")
+    team = view.pieces["drone_team"]
+    stack = [p for p in view.pieces.values() if p.hex == team.hex]
+    tip = hex_tooltip(tutorial_rules, view, team.hex, "red", None, stack)
+    assert tip.title.startswith("Hex ")
+    assert any("Drone team" in line and "hidden from Blue" in line for line in tip.lines)
+    assert status_words(team, "blue", view.turn) == ""  # Blue never reads "hidden"
+
+
+def test_the_turn_summary_reads_only_public_events():
+    events = [
+        Event(1, "political", "track", "Escalation 3 → 4 (a day of US strikes)"),
+        Event(1, "political", "threshold", "Escalation reaches 4: Retaliation. Long words."),
+        Event(1, "political", "vp", "Blue +3 VP: Targets destroyed"),
+        Event(1, "red_operations", "move", "Drone team moves 1008 → 1009", visible="red"),
+        Event(2, "strategic", "track", "Escalation 4 → 5 (tomorrow)"),
+    ]
+    s = turn_summary(1, events, {"escalation": 3}, {"escalation": 4}, {"escalation": "Escalation"})
+    (line,) = s.tracks
+    assert (line.start, line.end, line.reasons) == (3, 4, ("+1 a day of US strikes",))
+    assert line.thresholds == ("reaches 4: Retaliation",)
+    assert s.vp["blue"] == ("+3 Targets destroyed",) and s.vp["red"] == ()
+    assert not any("Drone team" in e for e in s.events)
+
+
+def test_the_presentation_layer_never_imports_pygame():
+    code = "import sys, wargame.present.looks, wargame.present.cards, wargame.present.log, wargame.present.summary\n" \
+           "assert 'pygame' not in sys.modules\n"  # fmt: skip
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
