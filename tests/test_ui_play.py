@@ -377,3 +377,17 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
     assert game.over and isinstance(top(app), EndScreen)
     assert handovers >= 2 * game.state.turn - 1
     assert summaries >= game.state.turn - 1
+
+
+def test_tooltips_stay_on_the_board_and_off_the_tracks(screen):
+    from uidrive import move
+
+    app, play = screen
+    take_screen(app)
+    v = play.map.viewport
+    move(app, (v.right - 6, v.centery))  # a hex at the board's right edge, beside the log
+    if play.hover is not None:
+        assert v.contains(play.tooltip_rect)  # never clipped by, or drawn over, the side panel
+    track = play.panel.hotspots[0].rect
+    move(app, track.center)  # the escalation track's tooltip goes beside the panel, not over the tracks
+    assert play.tooltip_rect is not None and not play.tooltip_rect.colliderect(play.panel.rect)

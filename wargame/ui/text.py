@@ -50,6 +50,8 @@ def tooltip_box(size: tuple[int, int], pos: tuple[int, int], bounds: pygame.Rect
     w, h = size
     x0, y0 = pos
     candidates = [(x0 + 16, y0 + 18), (x0 - w - 12, y0 + 18), (x0 + 16, y0 - h - 8), (x0 - w - 12, y0 - h - 8)]
+    for a in avoid:  # beside the thing it must not cover: left of it, then right, below, above
+        candidates += [(a.left - w - 8, y0 - 10), (a.right + 8, y0 - 10), (x0 - w // 2, a.bottom + 8), (x0 - w // 2, a.top - h - 8)]
     best = None
     for x, y in candidates:
         r = pygame.Rect(x, y, w, h)

@@ -75,6 +75,7 @@ class PlayScreen:
         self.game_over_shown = session.over
         self._log_key = None
         self.map_busy = True
+        self.tooltip_rect: pygame.Rect | None = None
         self._log: list = []
 
     # --- layout -------------------------------------------------------------------
@@ -515,20 +516,21 @@ class PlayScreen:
         surface.blit(img, img.get_rect(center=box.center))
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        self.tooltip_rect = self._tooltip(surface)
+
+    def _tooltip(self, surface: pygame.Surface) -> pygame.Rect | None:
         if self.dragged:
-            return
+            return None
         pos = self.mouse
         button = next((b for b in self.panel.buttons if b.hot and b.tip), None)
         if button is not None:
-            draw_tooltip(surface, pos, button.label, [button.tip], bounds=surface.get_rect(), avoid=[button.rect])
-            return
+            return draw_tooltip(surface, pos, button.label, [button.tip], bounds=surface.get_rect(), avoid=[button.rect])
         spot = self.panel.hotspot_at(pos)
         if spot is not None:  # beside the panel, over the board, never over the tracks themselves
-            draw_tooltip(surface, pos, spot.title, spot.lines, bounds=surface.get_rect(), avoid=[self.panel.rect])
-            return
+            return draw_tooltip(surface, pos, spot.title, spot.lines, bounds=surface.get_rect(), avoid=[self.panel.rect])
         if self.hover is None or not self.map.viewport.collidepoint(pos) or self._over_card(pos):
-            return
+            return None
         stack = hints.stack_order([p for p in self.view.pieces.values() if p.hex == self.hover], self.selected)
         tip = hints.hex_tooltip(self.rules, self.view, self.hover, self.session.seen_as, self.options, stack)
         avoid = [self.card.rect] if self.card is not None else []
-        draw_tooltip(surface, pos, tip.title, tip.lines, bounds=self.map.viewport, avoid=avoid)
+        return draw_tooltip(surface, pos, tip.title, tip.lines, bounds=self.map.viewport, avoid=avoid)
