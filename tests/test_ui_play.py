@@ -273,7 +273,7 @@ def test_keys_typed_in_the_save_dialog_are_not_commands(screen):
     app, play = screen
     take_screen(app)
     key(app, pygame.K_s, pygame.KMOD_CTRL)
-    assert play.file_dialog is not None and play.file_dialog.alive()
+    assert play.file_dialog is not None and play.file_dialog.open
     key(app, pygame.K_e)
     assert play.session.phase == "red_operations"
 
@@ -391,3 +391,19 @@ def test_tooltips_stay_on_the_board_and_off_the_tracks(screen):
     track = play.panel.hotspots[0].rect
     move(app, track.center)  # the escalation track's tooltip goes beside the panel, not over the tracks
     assert play.tooltip_rect is not None and not play.tooltip_rect.colliderect(play.panel.rect)
+
+
+def test_save_as_writes_the_game_where_the_player_chose(screen, tmp_path):
+    import pygame_gui
+
+    from wargame.record import load_game
+
+    app, play = screen
+    take_screen(app)
+    key(app, pygame.K_s, pygame.KMOD_CTRL)
+    window = play.file_dialog.window
+    frame(app, [pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(tmp_path / "mine"), ui_element=window)])
+    saved, _ = load_game(tmp_path / "mine.wgsave")
+    assert saved.digest() == play.session.game.digest()
+    assert play.message.startswith("Saved to")
+    assert not (tmp_path / "index.json").exists()  # nothing of ours left in the player's own folder

@@ -20,12 +20,13 @@ from .ai import Player, make_player
 from .kinds import SIDE_NAMES
 from .record import is_save, load_game, save_game
 from .rules.commands import Command
-from .rules.engine import Game, Preview
+from .rules.engine import Game, IllegalCommand, Preview
 from .rules.events import ALL, Event
 from .rules.rulebook import Rulebook
 from .scenario.load import load_scenario
 
 HUMAN = "human"
+__all__ = ["HUMAN", "IllegalCommand", "PLAYER_KINDS", "Session"]
 PLAYER_KINDS = (HUMAN, "greedy", "random")
 
 

@@ -10,29 +10,24 @@ no message, not even where the camera looked or what the mouse hovered.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
-from ... import saves
 from ...present import hints, looks
 from ...present.cards import odds_card, roll_card
 from ...present.log import log_lines
 from ...present.options import Intent, Options, actors, click_intent, first_unresolved, options_for
 from ...rules.commands import Command, EndPhase
-from ...rules.engine import IllegalCommand
-from ...session import Session
+from ...session import IllegalCommand, Session
 from .. import keys, style
 from ..text import draw_tooltip
 from ..widgets import Button
 from . import card as cards
+from .map_controls import MapControls
 from .mapview import MapView
+from .save_dialog import SaveDialog
 from .side_panel import SidePanel, panel_width, scale_for
 
 AI_DELAY = 0.45  # seconds between two computer commands, so a person can follow them
-DRAG_START = 4  # pixels the mouse moves before a press becomes a drag
 
 
 class PlayScreen:
@@ -58,14 +53,12 @@ class PlayScreen:
         self.selected: str | None = None
         self.options = Options()
         self.card: cards.Card | None = None
-        self.hover = None
-        self.mouse = (-1, -1)
-        self.drag_from: tuple[int, int] | None = None
-        self.dragged = False
+        display = shell.remember_display if shell is not None else None
+        self.controls = MapControls(self.map, self.click_hex, display, blocked=self._over_card)
         self.message = ""
         self.message_time = 0.0
         self.ai_timer = 0.0
-        self.file_dialog: UIFileDialog | None = None
+        self.file_dialog: SaveDialog | None = None
         self.cameras: dict[str | None, tuple] = {}  # each side's last look at the map
         self.reaction_card_for: tuple | None = None  # the attack whose card opened by itself
         self.legal: list[Command] = []
@@ -103,7 +96,7 @@ class PlayScreen:
 
     def leave(self) -> None:
         if self.file_dialog is not None:
-            self.file_dialog.kill()
+            self.file_dialog.close()
             self.file_dialog = None
 
     def close(self) -> None:
@@ -113,7 +106,7 @@ class PlayScreen:
         self.leave()
 
     def animating(self) -> bool:
-        return self.session.computer_to_move or self.message_time > 0 or self.drag_from is not None or self.map_busy
+        return self.session.computer_to_move or self.message_time > 0 or self.controls.dragging or self.map_busy
 
     # --- state --------------------------------------------------------------------
 
@@ -147,52 +140,46 @@ class PlayScreen:
 
     # --- events -------------------------------------------------------------------
 
+    @property
+    def hover(self):
+        return self.controls.hover
+
+    @property
+    def mouse(self) -> tuple[int, int]:
+        return self.controls.mouse
+
     def handle(self, event: pygame.event.Event) -> None:
-        if self._typing() and event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT):
-            return  # keys typed into the save dialog are not game commands
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.file_dialog:
-            self._save_to(Path(event.text))
-        elif event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.file_dialog:
+        if self.file_dialog is not None:
+            if self.file_dialog.handle(event):
+                self.file_dialog = None
+                return
+            if self.file_dialog.open:
+                return  # keys typed into the save dialog are not game commands
             self.file_dialog = None
-        elif event.type == pygame.KEYDOWN:
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._click_over(event.pos):
+            self.controls.drag_from = None
+            return
+        if event.type == pygame.MOUSEWHEEL and self.panel.log.rect.collidepoint(self.mouse):
+            self.panel.log.wheel(event.y)
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
+            self.close_card()
+            self.select(None)
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.panel.motion(event.pos)
+            if self.card is not None:
+                self.card.motion(event.pos)
+        if self.controls.handle(event):
+            return
+        if event.type == pygame.KEYDOWN:
             self._key(event)
-        elif event.type == pygame.MOUSEMOTION:
-            self._motion(event)
-        elif event.type == pygame.MOUSEBUTTONDOWN:
-            self._press(event)
-        elif event.type == pygame.MOUSEBUTTONUP:
-            self._release(event)
-        elif event.type == pygame.MOUSEWHEEL:
-            if self.panel.log.rect.collidepoint(self.mouse):
-                self.panel.log.wheel(event.y)
-            elif self.map.viewport.collidepoint(self.mouse):
-                self.map.zoom(1 if event.y > 0 else -1, self.mouse)
 
     def _key(self, event) -> None:
-        action = keys.action_for(event, self.contexts)
-        step = 60
-        camera_moved = True
-        if action == "pan":
-            dx, dy = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step),
-                      pygame.K_DOWN: (0, -step)}[event.key]  # fmt: skip
-            self.map.pan(dx, dy)
-        elif action == "zoom":
-            self.map.zoom(1 if event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) else -1, self.map.viewport.center)
-        elif action == "fit":
-            self.map.fit()
-        elif action == "next_piece":
+        action = keys.action_for(event, ("play",))
+        if action == "next_piece":
             self.select_next()
-        else:
-            camera_moved = False
-        if camera_moved:
-            self.hover = None  # the pointer no longer points where the tooltip would say
-            return
-        if action == "legend":
-            self.map.show_legend = not self.map.show_legend
-            self.shell.remember_display(self.map) if self.shell else None
-        elif action == "minimap":
-            self.map.show_minimap = not self.map.show_minimap
-            self.shell.remember_display(self.map) if self.shell else None
+            self.controls.hover = None
         elif action == "save":
             self.ask_save()
         elif action == "undo":
@@ -218,61 +205,25 @@ class PlayScreen:
         elif self.shell is not None:
             self.shell.ask_leave(self)
 
-    def _motion(self, event) -> None:
-        self.mouse = event.pos
-        if self.drag_from is not None and event.buttons[0]:
-            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
-            if self.dragged or abs(dx) + abs(dy) > DRAG_START:
-                self.dragged = True
-                self.map.pan(dx, dy)
-                self.drag_from = event.pos
-        self.panel.motion(event.pos)
-        if self.card is not None:
-            self.card.motion(event.pos)
-        self.hover = self.map.hex_at(event.pos) if not self._over_card(event.pos) else None
-
     def _over_card(self, pos) -> bool:
         return self.card is not None and self.card.rect.collidepoint(pos)
 
-    def _press(self, event) -> None:
-        self.mouse = event.pos
-        if event.button == 3:
-            self.close_card()
-            self.select(None)
-            return
-        if event.button != 1:
-            return
-        if self._over_card(event.pos) or not self.map.viewport.collidepoint(event.pos):
-            return
-        if self.map.minimap_click(event.pos):
-            return
-        self.drag_from = event.pos
-        self.dragged = False
-
-    def _release(self, event) -> None:
-        if event.button != 1:
-            return
-        was_drag, pressed = self.dragged, self.drag_from is not None
-        self.drag_from = None
-        self.dragged = False
-        b = self.panel.click(event.pos)
+    def _click_over(self, pos) -> bool:
+        """A click on the panel's buttons or on the card; True if one of them took it."""
+        b = self.panel.click(pos)
         if b is not None:
             self.button(b.action)
-            return
-        if self._over_card(event.pos):
-            what = self.card.click(event.pos)
-            if what == "commit":
-                self.commit()
-            elif what == "cancel":
-                self.close_card()
-            elif what is not None:
-                self.open_odds(what, self.card.choices)
-            return
-        if was_drag or not pressed:
-            return
-        h = self.map.hex_at(event.pos)
-        if h is not None:
-            self.click_hex(h)
+            return True
+        if not self._over_card(pos):
+            return False
+        what = self.card.click(pos)
+        if what == "commit":
+            self.commit()
+        elif what == "cancel":
+            self.close_card()
+        elif what is not None:
+            self.open_odds(what, self.card.choices)
+        return True
 
     def button(self, action) -> None:
         if action == "end_phase":
@@ -397,10 +348,9 @@ class PlayScreen:
         self.selected = None
         self.options = Options()
         self.message_time = 0.0
-        self.hover = None
-        self.mouse = (-1, -1)
+        self.controls.forget()
         if self.file_dialog is not None:
-            self.file_dialog.kill()
+            self.file_dialog.close()
             self.file_dialog = None
 
     def restore_camera(self) -> None:
@@ -410,9 +360,6 @@ class PlayScreen:
         if camera is not None:
             self.map.restore(camera)
         self.dirty = True
-
-    def _typing(self) -> bool:
-        return self.file_dialog is not None and self.file_dialog.alive()
 
     def close_card(self) -> None:
         self.card = None
@@ -424,28 +371,9 @@ class PlayScreen:
     # --- saving -------------------------------------------------------------------
 
     def ask_save(self) -> None:
-        if self.file_dialog is not None:
-            return
-        folder = saves.saves_dir()
-        name = f"{self.rules.scenario.id}-turn{self.session.turn}.wgsave"
-        w, h = self.app.size
-        rect = pygame.Rect(0, 0, min(520, w - 40), min(440, h - 40))
-        rect.center = (w // 2, h // 2)
-        self.file_dialog = UIFileDialog(rect, self.app.manager, window_title="Save game as",
-                                        initial_file_path=str(folder / name), allow_existing_files_only=False)  # fmt: skip
-
-    def _save_to(self, path: Path) -> None:
-        self.file_dialog = None
-        if path.is_dir():
-            path = path / f"{self.rules.scenario.id}-turn{self.session.turn}.wgsave"
-        if path.suffix == "":
-            path = path.with_suffix(".wgsave")
-        try:
-            self.session.save_as(path)
-        except OSError as e:
-            self.say(f"Could not save to {path}: {e.strerror or e}")
-            return
-        self.say(f"Saved to {path}")
+        if self.file_dialog is None or not self.file_dialog.open:
+            name = f"{self.rules.scenario.id}-turn{self.session.turn}.wgsave"
+            self.file_dialog = SaveDialog(self.app, self.session, name, self.say)
 
     # --- update -------------------------------------------------------------------
 
@@ -519,7 +447,7 @@ class PlayScreen:
         self.tooltip_rect = self._tooltip(surface)
 
     def _tooltip(self, surface: pygame.Surface) -> pygame.Rect | None:
-        if self.dragged:
+        if self.controls.dragged:
             return None
         pos = self.mouse
         button = next((b for b in self.panel.buttons if b.hot and b.tip), None)
