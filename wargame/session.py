@@ -30,6 +30,24 @@ __all__ = ["HUMAN", "IllegalCommand", "PLAYER_KINDS", "Session"]
 PLAYER_KINDS = (HUMAN, "greedy", "random")
 
 
+@dataclass(frozen=True)
+class ScenarioChoice:
+    """What the menu says of a scenario before a game is started on it."""
+
+    path: Path
+    title: str
+    description: str
+    facts: str  # "8 turns · 58x40 hexes"
+    sides: dict[str, str]  # side -> its short name in this scenario ("US", "Militias")
+
+
+def scenario_choice(path: Path) -> ScenarioChoice:
+    """Read and check a scenario file for the menu; InputError if it is not a valid one."""
+    s = load_scenario(path).scenario
+    facts = f"{s.turns.count} turns · {s.map.columns}x{s.map.rows} hexes"
+    return ScenarioChoice(path, s.meta.title, s.meta.description, facts, {side: spec.short for side, spec in s.sides.items()})
+
+
 @dataclass
 class Session:
     game: Game

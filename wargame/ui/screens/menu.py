@@ -8,7 +8,6 @@ file (checked before it is offered), who plays each side, the latest game
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -19,8 +18,7 @@ from ... import saves
 from ...errors import InputError
 from ...kinds import SIDE_NAMES
 from ...resources import DEFAULT_SCENARIO, shipped_scenarios
-from ...scenario.load import load_scenario
-from ...session import HUMAN
+from ...session import HUMAN, scenario_choice
 from .. import keys, style
 from ..text import fit_text, wrap
 from ..widgets import Button, hit, hover
@@ -29,31 +27,16 @@ from .base import CardScreen
 PLAYERS = ((HUMAN, "Human"), ("greedy", "Computer (greedy)"), ("random", "Computer (random)"))
 
 
-@dataclass
-class Choice:
-    path: Path
-    title: str
-    description: str
-    facts: str  # "8 turns, 58x40 hexes"
-    sides: dict[str, str]  # side -> its short name in this scenario ("US", "Militias")
-
-
-def describe_scenario(path: Path) -> Choice:
-    s = load_scenario(path).scenario
-    facts = f"{s.turns.count} turns · {s.map.columns}x{s.map.rows} hexes"
-    return Choice(path, s.meta.title, s.meta.description, facts, {side: spec.short for side, spec in s.sides.items()})
-
-
 class MenuScreen(CardScreen):
     contexts = ("menu",)
 
     def __init__(self, app, shell, chosen: Path | None = None):
         super().__init__(app)
         self.shell = shell
-        self.choices: list[Choice] = []
+        self.choices: list = []
         for sid, path in shipped_scenarios().items():
             try:
-                self.choices.append(describe_scenario(path))
+                self.choices.append(scenario_choice(path))
             except InputError:
                 continue  # `wargame validate` reports it; the menu offers the rest
         self.choice = 0
@@ -112,7 +95,7 @@ class MenuScreen(CardScreen):
     def _picked(self, path: Path) -> None:
         self.dialog = None
         try:
-            choice = describe_scenario(path)
+            choice = scenario_choice(path)
         except InputError as e:
             self.error = str(e.problems[0])
             return
