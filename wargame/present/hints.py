@@ -153,5 +153,29 @@ def unacted_words(pieces: list[str], name_of) -> str:
     return f"{listing(shown)} {verb_} not acted this phase."
 
 
-def mobile(kind: str) -> bool:
-    return kind in TEAMS
+def unacted(view, may_act) -> list[str]:
+    """Pieces that could act this phase and have done nothing at all in it (the
+    question before ending the phase)."""
+    out = []
+    for pid in sorted(may_act):
+        p = view.pieces[pid]
+        if p.kind in TEAMS:
+            if p.moved_turn != view.turn and p.attacked_turn != view.turn:
+                out.append(pid)
+        elif p.sorties_used == 0:
+            out.append(pid)
+    return out
+
+
+def panel_hint(rules, view, session, selected: str | None, options: Options, legal: list) -> list[tuple[str, str]]:
+    """What the panel says under the tracks: the selected piece, or what the phase asks."""
+    if selected is not None and selected in view.pieces:
+        p = view.pieces[selected]
+        return [(rules.name_of(p.id), "title"), (values_text(rules, view, p), "muted"), (selection_hint(options), "hint")]
+    if session.my_move:
+        return [(phase_hint(session.phase, legal), "hint")]
+    if session.computer_to_move:
+        return [(f"{SIDE_NAMES[session.to_move]} (computer) is playing the {session.phase_title}…", "muted")]
+    if session.over:
+        return [("The game is over. Every event of both sides is now in the log.", "muted")]
+    return []

@@ -83,3 +83,15 @@ def draw_tooltip(surface: pygame.Surface, pos: tuple[int, int], title: str, line
     y = blit_lines(surface, title_lines, ft, style.PANEL_TEXT, box.x + 8, y) + 2
     blit_lines(surface, wrapped, fl, style.PANEL_TEXT, box.x + 8, y)
     return box
+
+
+def draw_banner(surface: pygame.Surface, area: pygame.Rect, text: str) -> None:
+    """A short message at the top of an area ("Saved to ...", "Not allowed: ...")."""
+    if not text:
+        return
+    f = style.font(14, bold=True)
+    img = f.render(fit_text(text, f, area.w - 40), True, style.PANEL_TEXT)
+    box = img.get_rect(midtop=(area.centerx, area.y + 10)).inflate(20, 10)
+    box.clamp_ip(area)
+    pygame.draw.rect(surface, (20, 22, 26), box, border_radius=5)
+    surface.blit(img, img.get_rect(center=box.center))

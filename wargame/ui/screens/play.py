@@ -19,13 +19,15 @@ from ...present.options import Intent, Options, actors, click_intent, first_unre
 from ...rules.commands import Command, EndPhase
 from ...session import IllegalCommand, Session
 from .. import keys, style
-from ..text import draw_tooltip
+from ..text import draw_banner
 from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
+from .play_input import PlayInput
 from .mapview import MapView
 from .save_dialog import SaveDialog
 from .side_panel import SidePanel, panel_width, scale_for
+from .tooltips import board_tooltip
 
 AI_DELAY = 0.45  # seconds between two computer commands, so a person can follow them
 
@@ -55,6 +57,7 @@ class PlayScreen:
         self.card: cards.Card | None = None
         display = shell.remember_display if shell is not None else None
         self.controls = MapControls(self.map, self.click_hex, display, blocked=self._over_card)
+        self.input = PlayInput(self)
         self.message = ""
         self.message_time = 0.0
         self.ai_timer = 0.0
@@ -124,20 +127,6 @@ class PlayScreen:
         self.undo_button.enabled = s.can_undo()
         self.dirty = False
 
-    def _hint(self) -> list[tuple[str, str]]:
-        s = self.session
-        if self.selected is not None and self.selected in self.view.pieces:
-            p = self.view.pieces[self.selected]
-            return [(self.rules.name_of(p.id), "title"), (hints.values_text(self.rules, self.view, p), "muted"),
-                    (hints.selection_hint(self.options), "hint")]  # fmt: skip
-        if s.my_move:
-            return [(hints.phase_hint(s.phase, self.legal), "hint")]
-        if s.computer_to_move:
-            return [(f"{s.to_move.capitalize()} (computer) is playing the {s.phase_title}…", "muted")]
-        if s.over:
-            return [("The game is over. Every event of both sides is now in the log.", "muted")]
-        return []
-
     # --- events -------------------------------------------------------------------
 
     @property
@@ -149,52 +138,10 @@ class PlayScreen:
         return self.controls.mouse
 
     def handle(self, event: pygame.event.Event) -> None:
-        if self.file_dialog is not None:
-            if self.file_dialog.handle(event):
-                self.file_dialog = None
-                return
-            if self.file_dialog.open:
-                return  # keys typed into the save dialog are not game commands
-            self.file_dialog = None
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._click_over(event.pos):
-            self.controls.drag_from = None
-            return
-        if event.type == pygame.MOUSEWHEEL and self.panel.log.rect.collidepoint(self.mouse):
-            self.panel.log.wheel(event.y)
-            return
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
-            self.close_card()
-            self.select(None)
-            return
-        if event.type == pygame.MOUSEMOTION:
-            self.panel.motion(event.pos)
-            if self.card is not None:
-                self.card.motion(event.pos)
-        if self.controls.handle(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
+        self.input.handle(event)
 
-    def _key(self, event) -> None:
-        action = keys.action_for(event, ("play",))
-        if action == "next_piece":
-            self.select_next()
-            self.controls.hover = None
-        elif action == "save":
-            self.ask_save()
-        elif action == "undo":
-            self.undo()
-        elif action == "end_phase":
-            self.end_phase()
-        elif action == "commit":
-            if self.card is not None and self.card.kind == "odds":
-                self.commit()
-            elif self.card is None and self.session.phase == "blue_reaction":
-                nxt = first_unresolved(self.legal)
-                if nxt is not None:
-                    self.open_odds(nxt, (nxt,))
-        elif action == "cancel":
-            self.cancel()
+    def _over_card(self, pos) -> bool:
+        return self.card is not None and self.card.rect.collidepoint(pos)
 
     def cancel(self) -> None:
         """Esc: close the card, else deselect, else ask to leave the board."""
@@ -204,36 +151,6 @@ class PlayScreen:
             self.select(None)
         elif self.shell is not None:
             self.shell.ask_leave(self)
-
-    def _over_card(self, pos) -> bool:
-        return self.card is not None and self.card.rect.collidepoint(pos)
-
-    def _click_over(self, pos) -> bool:
-        """A click on the panel's buttons or on the card; True if one of them took it."""
-        b = self.panel.click(pos)
-        if b is not None:
-            self.button(b.action)
-            return True
-        if not self._over_card(pos):
-            return False
-        what = self.card.click(pos)
-        if what == "commit":
-            self.commit()
-        elif what == "cancel":
-            self.close_card()
-        elif what is not None:
-            self.open_odds(what, self.card.choices)
-        return True
-
-    def button(self, action) -> None:
-        if action == "end_phase":
-            self.end_phase()
-        elif action == "undo":
-            self.undo()
-        elif action == "menu" and self.shell is not None:
-            self.shell.ask_leave(self)
-        elif action == "save":
-            self.ask_save()
 
     # --- commands by pointing --------------------------------------------------------
 
@@ -306,24 +223,11 @@ class PlayScreen:
             return
         if not s.my_move:
             return
-        idle = self._unacted()
+        idle = hints.unacted(self.view, self.may_act)
         if idle and not confirmed and self.shell is not None:
             self.shell.ask_end_phase(self, hints.unacted_words(idle, self.rules.name_of))
             return
         self.send(EndPhase())
-
-    def _unacted(self) -> list[str]:
-        """Pieces that could act this phase and have done nothing at all in it."""
-        turn = self.view.turn
-        out = []
-        for pid in sorted(self.may_act):
-            p = self.view.pieces[pid]
-            if p.kind in ("launch_team", "rocket_team"):
-                if p.moved_turn != turn and p.attacked_turn != turn:
-                    out.append(pid)
-            elif p.sorties_used == 0:
-                out.append(pid)
-        return out
 
     def undo(self) -> None:
         if not self.session.can_undo():
@@ -420,7 +324,6 @@ class PlayScreen:
                                 hover=self.hover if self.map.viewport.collidepoint(self.mouse) else None,
                                 may_act=self.may_act if s.my_move else None)  # fmt: skip
         self.map.draw(surface, scene)
-        self._draw_banner(surface)
         if self.card is not None:
             self.card.draw(surface)
         events = s.events()
@@ -428,37 +331,8 @@ class PlayScreen:
         if key != self._log_key:  # a new line, or another reader: the log's lines again
             self._log_key, self._log = key, log_lines(events)
         lines = self._log
-        self.panel.show(self.view, s.phase_title, s.to_move, s.viewer, s.result_text, self._hint(), lines)
+        hint = hints.panel_hint(self.rules, self.view, s, self.selected, self.options, self.legal)
+        self.panel.show(self.view, s.phase_title, s.to_move, s.viewer, s.result_text, hint, lines)
         self.panel.draw(surface)
-        self._draw_tooltip(surface)
-
-    def _draw_banner(self, surface: pygame.Surface) -> None:
-        if self.message_time <= 0 or not self.message:
-            return
-        v = self.map.viewport
-        f = style.font(14, bold=True)
-        img = f.render(self.message, True, style.PANEL_TEXT)
-        box = img.get_rect(midtop=(v.centerx, v.y + 10)).inflate(20, 10)
-        box.clamp_ip(v)
-        pygame.draw.rect(surface, (20, 22, 26), box, border_radius=5)
-        surface.blit(img, img.get_rect(center=box.center))
-
-    def _draw_tooltip(self, surface: pygame.Surface) -> None:
-        self.tooltip_rect = self._tooltip(surface)
-
-    def _tooltip(self, surface: pygame.Surface) -> pygame.Rect | None:
-        if self.controls.dragged:
-            return None
-        pos = self.mouse
-        button = next((b for b in self.panel.buttons if b.hot and b.tip), None)
-        if button is not None:
-            return draw_tooltip(surface, pos, button.label, [button.tip], bounds=surface.get_rect(), avoid=[button.rect])
-        spot = self.panel.hotspot_at(pos)
-        if spot is not None:  # beside the panel, over the board, never over the tracks themselves
-            return draw_tooltip(surface, pos, spot.title, spot.lines, bounds=surface.get_rect(), avoid=[self.panel.rect])
-        if self.hover is None or not self.map.viewport.collidepoint(pos) or self._over_card(pos):
-            return None
-        stack = hints.stack_order([p for p in self.view.pieces.values() if p.hex == self.hover], self.selected)
-        tip = hints.hex_tooltip(self.rules, self.view, self.hover, self.session.seen_as, self.options, stack)
-        avoid = [self.card.rect] if self.card is not None else []
-        return draw_tooltip(surface, pos, tip.title, tip.lines, bounds=self.map.viewport, avoid=avoid)
+        draw_banner(surface, self.map.viewport, self.message if self.message_time > 0 else "")
+        self.tooltip_rect = board_tooltip(surface, self)
