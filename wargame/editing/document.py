@@ -29,6 +29,7 @@ API for the editor screen:
 from __future__ import annotations
 
 import contextlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -67,12 +68,8 @@ class Change:
     def between(label: str, before: str, after: str) -> Change:
         """The smallest single replacement turning `before` into `after`."""
         n = min(len(before), len(after))
-        a = 0
-        while a < n and before[a] == after[a]:
-            a += 1
-        b = 0
-        while b < n - a and before[len(before) - 1 - b] == after[len(after) - 1 - b]:
-            b += 1
+        a = _common(lambda k: before[:k] == after[:k], n)
+        b = _common(lambda k: before[len(before) - k :] == after[len(after) - k :], n - a)
         return Change(label, a, before[a : len(before) - b], after[a : len(after) - b])
 
     def redo(self, text: str) -> str:
@@ -82,6 +79,53 @@ class Change:
         return text[: self.start] + self.old + text[self.start + len(self.new) :]
 
 
+def _common(agree: Callable[[int], bool], n: int) -> int:
+    """The largest k <= n with agree(k), for agree monotone (a binary search of C-speed slices)."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if agree(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+class _State:
+    """One text with what is known of it: the loader's reading now, the spans and the
+    checks when first asked for (an undo through many states checks only the last)."""
+
+    def __init__(self, text: str, yaml: Document):
+        self.text, self.yaml = text, yaml
+        self._index: TextIndex | None = None
+        self._checked = False
+        self.loaded: LoadedScenario | None = None
+        self.problems: list[EditorProblem] = []
+
+    @property
+    def index(self) -> TextIndex:
+        if self._index is None:
+            self._index = TextIndex(self.text)
+        return self._index
+
+    def check(self) -> None:
+        if self._checked:
+            return
+        raw: list = []
+        try:
+            scenario = validate_document(self.yaml)
+        except InputError as e:
+            raw = e.problems
+        else:
+            self.loaded = LoadedScenario(scenario, self.text, self.yaml.file)
+        locator = ProblemLocator(self.yaml)
+        self.problems = [locator.locate(p) for p in raw]
+        self._checked = True
+
+
+CACHED_STATES = 8  # texts kept read and checked, so an undo right after an edit costs nothing
+
+
 class EditingDocument:
     """A scenario being edited: its text, its data, its problems, its undo stack."""
 
@@ -89,11 +133,12 @@ class EditingDocument:
         self.name = name
         self.path: Path | None = Path(path) if path is not None else None
         self.listeners: list[Callable[[EditingDocument], None]] = []
-        self.last_valid: LoadedScenario | None = None
+        self._last_valid: LoadedScenario | None = None
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._group_depth = 0
-        self._set_text(text)
+        self._cache: OrderedDict[str, _State] = OrderedDict()
+        self._state = self._read(text)
         self.saved_text = text
 
     @classmethod
@@ -109,30 +154,56 @@ class EditingDocument:
 
     # --- state --------------------------------------------------------------------------
 
-    def _set_text(self, text: str) -> None:
-        self.yaml: Document = load(text, self.name)  # InputError only for text that is not YAML
-        self.text = text
-        self.index = TextIndex(text)
-        self.loaded: LoadedScenario | None = None
-        raw: list = []
-        try:
-            scenario = validate_document(self.yaml)
-        except InputError as e:
-            raw = e.problems
-        else:
-            self.loaded = LoadedScenario(scenario, text, self.name)
-            self.last_valid = self.loaded
-        locator = ProblemLocator(self.yaml)
-        self.problems: list[EditorProblem] = [locator.locate(p) for p in raw]
+    def _read(self, text: str, yaml: Document | None = None) -> _State:
+        state = self._cache.pop(text, None)
+        if state is None:
+            state = _State(text, yaml if yaml is not None else load(text, self.name))  # InputError: not YAML
+        self._cache[text] = state
+        while len(self._cache) > CACHED_STATES:
+            self._cache.popitem(last=False)
+        return state
+
+    @property
+    def text(self) -> str:
+        return self._state.text
+
+    @property
+    def yaml(self) -> Document:
+        """The loader's reading of the text: data, and the position of every value and key."""
+        return self._state.yaml
+
+    @property
+    def index(self) -> TextIndex:
+        return self._state.index
 
     @property
     def data(self) -> Any:
         """The plain data the text says (read it; change it only through `edit`)."""
-        return self.yaml.data
+        return self._state.yaml.data
+
+    @property
+    def loaded(self) -> LoadedScenario | None:
+        """The valid scenario with its text, as `load_scenario_text` gives it; None while invalid."""
+        self._state.check()
+        if self._state.loaded is not None:
+            self._last_valid = self._state.loaded
+        return self._state.loaded
+
+    @property
+    def problems(self) -> list[EditorProblem]:
+        """What `wargame validate` says of the text, each with its path and hex."""
+        self._state.check()
+        return self._state.problems
+
+    @property
+    def last_valid(self) -> LoadedScenario | None:
+        """The newest valid text of this session (for odds and the board while mid-way)."""
+        return self.loaded or self._last_valid
 
     @property
     def scenario(self) -> Scenario | None:
-        return self.loaded.scenario if self.loaded is not None else None
+        loaded = self.loaded
+        return loaded.scenario if loaded is not None else None
 
     @property
     def valid(self) -> bool:
@@ -158,17 +229,24 @@ class EditingDocument:
 
     def commit(self, label: str, work: Edit) -> Change | None:
         """Write an Edit's working copy into the text as one undoable change (None if nothing changed)."""
-        text = work.patched_text(self.index, self.data)
-        return self.replace_text(label, text)
+        text, yaml, changed = work.patched_text(self.index, self.data, self.name)
+        if changed is None or text == self.text:
+            return None
+        a, b = changed
+        change = Change(label, a, self.text[a:b], text[a : b + len(text) - len(self.text)])
+        return self._push(change, self._read(text, yaml))
 
     def replace_text(self, label: str, text: str) -> Change | None:
-        """Put new text (from a patch, or typed by the designer in a text pane) as one
+        """Put new text (typed by the designer in a text pane, or recovered) as one
         undoable change. InputError if it is not YAML the loader reads; the text stays."""
         if text == self.text:
             return None
-        before = self.text
-        self._set_text(text)
-        change = Change.between(label, before, text)
+        state = self._read(text)
+        return self._push(Change.between(label, self.text, text), state)
+
+    def _push(self, change: Change, state: _State) -> Change:
+        self.loaded  # noqa: B018 - the text being left may be the last valid one: keep it for the odds
+        self._state = state
         self._undo.append(change)
         self._redo.clear()
         self._changed()
@@ -219,7 +297,7 @@ class EditingDocument:
         if not self._undo:
             return None
         change = self._undo.pop()
-        self._set_text(change.undo(self.text))
+        self._state = self._read(change.undo(self.text))
         self._redo.append(change)
         self._changed()
         return change
@@ -228,7 +306,7 @@ class EditingDocument:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._set_text(change.redo(self.text))
+        self._state = self._read(change.redo(self.text))
         self._undo.append(change)
         self._changed()
         return change
@@ -253,7 +331,10 @@ class EditingDocument:
         if self.path is not None and self.path != target:
             discard_recovery(self)
         self.path = target
-        self.name = str(target)
+        if self.name != str(target):
+            self.name = str(target)
+            self._cache.clear()
+            self._state = self._read(self.text)
         self.saved_text = self.text
         discard_recovery(self)
         return target

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..errors import InputError
-from ..yamlsafe import load
+from ..yamlsafe import Document, load
 from . import render
 from .render import Style, same
 from .spans import MAPPING, SCALAR, SEQUENCE, Path_, Span, TextIndex, dotted, span_dash
@@ -153,18 +153,21 @@ class Edit:
 
     # --- the text --------------------------------------------------------------------
 
-    def patched_text(self, index: TextIndex, old: Any) -> str:
-        """The text with this edit applied in place; PatchError if it cannot be written."""
+    def patched_text(self, index: TextIndex, old: Any, name: str = "<edit>") -> tuple[str, Document, tuple[int, int] | None]:
+        """The text with this edit applied in place, the loader's reading of it, and the
+        span of the old text that changed (None if nothing did); PatchError if it cannot
+        be written."""
         differ = _Differ(index, self)
         differ.value((), old, self.data)
         text = apply(index.text, differ.patches)
         try:
-            data = load(text, "<edit>").data
+            doc = load(text, name)
         except InputError as e:  # pragma: no cover - a bug of the patcher, never of the edit
             raise PatchError(f"the patched text is not YAML: {e}") from None
-        if not same_unordered(data, self.data):
+        if not same_unordered(doc.data, self.data):
             raise PatchError("the patched text does not say what the edit says")
-        return text
+        changed = (min(p.start for p in differ.patches), max(p.end for p in differ.patches)) if differ.patches else None
+        return text, doc, changed
 
 
 _MISSING = object()
@@ -205,7 +208,7 @@ class _Differ:
         self.patches.append(Patch(start, end, text, len(self.patches)))
 
     def value(self, path: Path_, old: Any, new: Any) -> None:
-        if same(old, new):
+        if old == new and same(old, new):  # == first: C speed, and false along the changed path
             return
         span = self.index.get(path)
         if isinstance(old, dict) and isinstance(new, dict) and span.kind == MAPPING:

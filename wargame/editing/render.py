@@ -77,7 +77,19 @@ def plain_text(value: Any) -> str | None:
 
 
 def double_quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """Any text as a YAML double-quoted scalar: JSON's escapes are YAML's, and what YAML
+    would read as a line break or refuses in a file (NEL, LS, PS, BOM, non-printables)
+    is escaped too."""
+    out = json.dumps(text, ensure_ascii=False)
+    if all(_printable(ch) for ch in out):
+        return out
+    return "".join(ch if _printable(ch) else (f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}") for ch in out)
+
+
+def _printable(ch: str) -> bool:
+    """YAML's c-printable, less the characters it reads as line breaks or a byte-order mark."""
+    o = ord(ch)
+    return (0x20 <= o <= 0x7E) or (0xA0 <= o <= 0xD7FF and o not in (0x2028, 0x2029)) or (0xE000 <= o <= 0xFFFD and o != 0xFEFF) or o >= 0x10000
 
 
 def scalar(value: Any, style: str | None, flow: bool, indent: int = 0, width: int = FOLD_WIDTH) -> str:

@@ -15,6 +15,8 @@ from the events' line and column, which count characters as the loader's marks d
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,11 +64,9 @@ class TextIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.line_starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.spans: dict[Path_, Span] = {}
+        self._by_shape: dict[tuple, list[tuple[Path_, Span]]] | None = None  # for `similar`, built when first asked
         self._build()
 
     # --- positions -------------------------------------------------------------------
@@ -79,14 +79,7 @@ class TextIndex:
 
     def line_of(self, offset: int) -> int:
         """The 0-based line holding an offset."""
-        lo, hi = 0, len(self.line_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return bisect_right(self.line_starts, offset) - 1
 
     def column_of(self, offset: int) -> int:
         return offset - self.line_starts[self.line_of(offset)]
@@ -129,6 +122,11 @@ class TextIndex:
         """A value written in the same place of a sibling (another table's `modifiers`,
         another track's `thresholds`): the style a new value there should follow."""
         path = tuple(path)
+        if self._by_shape is None:
+            self._by_shape = {}
+            for other, span in self.spans.items():
+                if other:
+                    self._by_shape.setdefault((len(other), other[0], other[-1]), []).append((other, span))
         best, best_score = None, -1
         for other, span in self._by_shape.get((len(path), path[0] if path else None, path[-1] if path else None), ()):
             if other == path:
@@ -178,10 +176,6 @@ class TextIndex:
                 if stack:
                     parent = stack[-1][0]
                     parent.end = max(parent.end, span.end)
-        self._by_shape: dict[tuple, list[tuple[Path_, Span]]] = {}
-        for path, span in self.spans.items():
-            if path:
-                self._by_shape.setdefault((len(path), path[0], path[-1]), []).append((path, span))
 
     def _place(self, stack: list[list[Any]], root: list[Span], span: Span) -> None:
         if not stack:
