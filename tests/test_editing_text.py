@@ -227,7 +227,8 @@ def test_a_list_left_empty_becomes_an_empty_flow_list_and_back():
     removed, added = diff(original, doc.text)
     assert len(removed) == 3 and added == ["  quiet_turn_effects: []"]
     rules_settings.add_effect(doc, ("rules", "quiet_turn_effects"), {"track": "escalation", "change": -1})
-    assert "  quiet_turn_effects: [{track: escalation, change: -1}]\n" in doc.text
+    # grown again in the house style: a block list of one-line effects, as the file writes them
+    assert "  quiet_turn_effects:\n    - {track: escalation, change: -1}\n  detected" in doc.text
     assert doc.valid
 
 

@@ -286,7 +286,27 @@ class _Differ:
 
     # --- mappings ------------------------------------------------------------------------
 
+    def grow_empty(self, span: Span, new: Any) -> bool:
+        """An empty `[]`/`{}` after a key of a block mapping gets its first items in the
+        style of a sibling's (another track's thresholds), or the house style: a list of
+        mappings as a block list, short flat values on one line."""
+        if not span.flow or span.children or span.key_end is None or self._in_flow(span):
+            return False
+        template = self.index.similar(span.path)
+        style = Style(self.index, template if template is not None and not (template.flow and not template.children) else None)
+        key_col = self.index.column_of(span.key_start)  # type: ignore[arg-type]
+        if render.wants_flow(new, style, self.index.column_of(span.start)):
+            text = " " + render.flow(new, style)
+        else:
+            step = style.step()
+            inner = key_col + (2 if step is None else max(step, 0 if isinstance(new, list) else 2))
+            text = "\n" + " " * inner + render.block(new, inner, style)
+        self.add(span.key_end, span.end, ":" + text)
+        return True
+
     def mapping(self, span: Span, old: dict, new: dict) -> None:
+        if not old and self.grow_empty(span, new):
+            return
         renames = self.edit._renames.get(id(new), {})
         origin = {k: renames.get(k, k) for k in new}
         kept = {o for o in origin.values() if o in old}
@@ -417,6 +437,8 @@ class _Differ:
     def sequence(self, span: Span, old: list, new: list) -> None:
         if not new:
             self.empty(span, "[]")
+            return
+        if not old and self.grow_empty(span, new):
             return
         origin = self.edit._origins.get(id(new))
         if origin is None:
