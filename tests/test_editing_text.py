@@ -309,3 +309,31 @@ def test_random_edits_then_undo_all_give_back_the_original_byte_for_byte(edits):
     while doc.can_redo:
         doc.redo()
     assert doc.text == final
+
+
+def test_a_file_with_windows_line_ends_keeps_them():
+    text = scenario_path("tutorial").read_text(encoding="utf-8").replace("\n", "\r\n")
+    doc = EditingDocument(text, "crlf.yaml")
+    pieces.add_piece(doc, "depot", "0404", name="Depot")
+    rules_settings.add_threshold(doc, "authorization", 3, "Mandate", description="Wide.")
+    assert doc.valid and "\n" not in doc.text.replace("\r\n", "")
+    removed, added = diff(text, doc.text)
+    assert removed == [] and len(added) == 3
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: rules_settings.set_value(d, ("victory", "margin"), -1),
+    lambda d: pieces.move_piece(d, "drone_team", "1311"),
+    lambda d: tables.edit_row(d, "press", 1, roll="5"),
+    lambda d: mapedit.paint(d, "0202", "Q"),
+    lambda d: pieces.edit_piece(d, "drone_team", type="unknown_type", hidden=True),
+])  # fmt: skip
+def test_the_problems_are_exactly_those_of_wargame_validate(edit):
+    from wargame.errors import InputError
+
+    doc = EditingDocument(scenario_path("tutorial").read_text(encoding="utf-8"), "t.yaml")
+    edit(doc)
+    with pytest.raises(InputError) as raised:
+        load_scenario_text(doc.text, "t.yaml")
+    assert [(p.line, p.column, p.message) for p in doc.problems] == [(p.line, p.column, p.message) for p in raised.value.problems]
+    assert all(p.path is not None for p in doc.problems)

@@ -39,7 +39,8 @@ from ..record import write_atomic
 from ..scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, validate_document
 from ..scenario.model import Scenario
 from ..yamlsafe import Document, load, read_text
-from .patch import Edit, PatchError
+from .edit import Edit
+from .patch import PatchError, patch_text
 from .problems import EditorProblem, ProblemLocator
 from .spans import TextIndex
 
@@ -229,7 +230,7 @@ class EditingDocument:
 
     def commit(self, label: str, work: Edit) -> Change | None:
         """Write an Edit's working copy into the text as one undoable change (None if nothing changed)."""
-        text, yaml, changed = work.patched_text(self.index, self.data, self.name)
+        text, yaml, changed = patch_text(self.index, self.data, work, self.name)
         if changed is None or text == self.text:
             return None
         a, b = changed

@@ -28,7 +28,7 @@ from .. import hexgrid
 from ..hexgrid import Hex
 from ..scenario.model import Country, Place, TerrainType
 from .document import Change, EditingDocument, EditRefused
-from .patch import Edit
+from .edit import Edit
 
 LAYERS = ("terrain", "country")
 BRUSH_SIZES = (1, 2, 3)

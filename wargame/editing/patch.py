@@ -1,9 +1,8 @@
 """Span patching: an edit of the scenario's data becomes the smallest change to its text.
 
-An `Edit` holds a working copy of the plain data (`edit.data`) and changes it
-as Python code would (`set`, `insert`, `remove`, `rename`); `patched_text` then
-compares the copy with the data the text says and writes only the difference,
-at the positions `TextIndex` knows:
+An `Edit` (edit.py) holds a working copy of the plain data, changed as Python
+code would; `patch_text` compares the copy with the data the text says and
+writes only the difference, at the positions `TextIndex` knows:
 
 - a changed scalar: only its own characters, in its own quoting (a trailing
   comment and the rest of the line stay; a map row keeps its quotes);
@@ -18,19 +17,33 @@ Lists changed through `insert`/`remove` know which old item each new one came
 from; lists replaced whole are matched by value (difflib). After patching, the
 new text is read back and must say exactly what the working copy says: a patch
 that would change anything else raises `PatchError` and no text is changed.
+
+Why span patching rather than ruamel.yaml's round trip: the loader's positions
+are already exact, one YAML library (PyYAML's parser, YAML 1.2 core rules)
+keeps reading every file, and nothing outside the changed spans is ever
+re-emitted, so no comment can be lost (ruamel drops a comment attached to a
+deleted key, and some comments between blank lines).
+
+Known limits: keys keep their order in the text (a key moved in the working
+copy stays where it was); an item moved against the list's order is written
+anew; a folded scalar (`>-`) that changes is re-wrapped greedily at the width
+of its old lines, so a longer description may change several of its own lines;
+a comment after the colon of a list or mapping that becomes `[]`/`{}` goes; a
+comment *inside* a deleted block item goes with it, one above it stays; new
+lines in a file with Windows line ends end in CRLF as its other lines do.
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import InputError
 from ..yamlsafe import Document, load
 from . import render
+from .edit import Edit
 from .render import Style, same
 from .spans import MAPPING, SCALAR, SEQUENCE, Path_, Span, TextIndex, dotted, span_dash
 
@@ -47,130 +60,24 @@ class Patch:
     seq: int
 
 
-class Edit:
-    """A working copy of the scenario's plain data, changed with sequential paths."""
-
-    def __init__(self, data: Any):
-        self.data = copy.deepcopy(data)
-        self._origins: dict[int, list[int | None]] = {}  # id(list) -> old index of each item
-        self._renames: dict[int, dict[Any, Any]] = {}  # id(dict) -> {new key: old key}
-        self._keep: list[Any] = []  # containers whose ids are keys above stay alive
-        self.change: Any = None  # the undoable Change, once the document has committed it
-
-    def get(self, path: Iterable[Any], default: Any = None) -> Any:
-        node = self.data
-        for seg in path:
-            if isinstance(node, dict) and seg in node:
-                node = node[seg]
-            elif isinstance(node, list) and isinstance(seg, int) and -len(node) <= seg < len(node):
-                node = node[seg]
-            else:
-                return default
-        return node
-
-    def _container(self, path: tuple) -> Any:
-        node = self.get(path, _MISSING)
-        if node is _MISSING:
-            raise KeyError(f"no value at {dotted(path)}")
-        return node
-
-    def set(self, path: Iterable[Any], value: Any, order: Iterable[str] | None = None) -> None:
-        """Set a value; a new key of a mapping goes where `order` (the model's field
-        order) puts it among the keys present, else at the end."""
-        path = tuple(path)
-        parent = self._container(path[:-1])
-        key = path[-1]
-        value = copy.deepcopy(value)
-        if isinstance(parent, list):
-            parent[key] = value
-            return
-        if key in parent or order is None:
-            parent[key] = value
-            return
-        order = list(order)
-        rank = {k: i for i, k in enumerate(order)}
-        mine = rank.get(key, len(order))
-        items = list(parent.items())
-        at = len(items)
-        for i, (k, _) in enumerate(items):
-            if rank.get(k, -1) > mine:
-                at = i
-                break
-        items.insert(at, (key, value))
-        self._rebuild(parent, items)
-
-    def remove(self, path: Iterable[Any]) -> None:
-        """Remove a list item or a mapping key (a missing key is no error)."""
-        path = tuple(path)
-        parent = self._container(path[:-1])
-        if isinstance(parent, list):
-            self._origin(parent).pop(path[-1])
-            del parent[path[-1]]
-        else:
-            parent.pop(path[-1], None)
-
-    def insert(self, path: Iterable[Any], index: int, value: Any) -> None:
-        """Insert an item into the list at `path` (index == len appends)."""
-        path = tuple(path)
-        items = self._container(path)
-        if not isinstance(items, list):
-            raise TypeError(f"{dotted(path)} is not a list")
-        if index < 0:
-            index += len(items) + 1
-        self._origin(items).insert(index, None)
-        items.insert(index, copy.deepcopy(value))
-
-    def append(self, path: Iterable[Any], value: Any) -> None:
-        items = self._container(tuple(path))
-        self.insert(path, len(items), value)
-
-    def rename(self, path: Iterable[Any], new_key: Any) -> None:
-        """Rename a mapping key in place (its value and position stay)."""
-        path = tuple(path)
-        parent = self._container(path[:-1])
-        old = path[-1]
-        if new_key == old:
-            return
-        if new_key in parent:
-            raise KeyError(f"{dotted(path[:-1] + (new_key,))} exists already")
-        renames = self._renames.get(id(parent), {})
-        origin = renames.pop(old, old)
-        items = [(new_key if k == old else k, v) for k, v in parent.items()]
-        self._rebuild(parent, items)
-        renames[new_key] = origin
-        self._renames[id(parent)] = renames
-        self._keep.append(parent)
-
-    def _rebuild(self, parent: dict, items: list) -> None:
-        parent.clear()
-        parent.update(items)
-
-    def _origin(self, items: list) -> list[int | None]:
-        if id(items) not in self._origins:
-            self._origins[id(items)] = list(range(len(items)))
-            self._keep.append(items)
-        return self._origins[id(items)]
-
-    # --- the text --------------------------------------------------------------------
-
-    def patched_text(self, index: TextIndex, old: Any, name: str = "<edit>") -> tuple[str, Document, tuple[int, int] | None]:
-        """The text with this edit applied in place, the loader's reading of it, and the
-        span of the old text that changed (None if nothing did); PatchError if it cannot
-        be written."""
-        differ = _Differ(index, self)
-        differ.value((), old, self.data)
-        text = apply(index.text, differ.patches)
-        try:
-            doc = load(text, name)
-        except InputError as e:  # pragma: no cover - a bug of the patcher, never of the edit
-            raise PatchError(f"the patched text is not YAML: {e}") from None
-        if not same_unordered(doc.data, self.data):
-            raise PatchError("the patched text does not say what the edit says")
-        changed = (min(p.start for p in differ.patches), max(p.end for p in differ.patches)) if differ.patches else None
-        return text, doc, changed
-
-
-_MISSING = object()
+def patch_text(index: TextIndex, old: Any, edit: Edit, name: str = "<edit>") -> tuple[str, Document, tuple[int, int] | None]:
+    """The text with this edit applied in place, the loader's reading of it, and the
+    span of the old text that changed (None if nothing did); PatchError if it cannot
+    be written."""
+    differ = _Differ(index, edit)
+    differ.value((), old, edit.data)
+    patches = differ.patches
+    if "\r\n" in index.text:  # a file written on Windows: new lines end the way its lines do
+        patches = [Patch(p.start, p.end, p.text.replace("\n", "\r\n"), p.seq) for p in patches]
+    text = apply(index.text, patches)
+    try:
+        doc = load(text, name)
+    except InputError as e:  # pragma: no cover - a bug of the patcher, never of the edit
+        raise PatchError(f"the patched text is not YAML: {e}") from None
+    if not same_unordered(doc.data, edit.data):
+        raise PatchError("the patched text does not say what the edit says")
+    changed = (min(p.start for p in patches), max(p.end for p in patches)) if patches else None
+    return text, doc, changed
 
 
 def apply(text: str, patches: list[Patch]) -> str:

@@ -21,7 +21,7 @@ from ..kinds import AIRCRAFT, KIND_VALUES, SIDE_KINDS
 from ..scenario.model import Piece, SideSpec
 from .document import Change, EditingDocument, EditRefused
 from .mapedit import parse_hex
-from .patch import Edit
+from .edit import Edit
 
 PIECE_FIELDS = tuple(Piece.model_fields)  # id, type, name, hex, base, hidden, faction, label
 EDITABLE = ("name", "type", "hex", "base", "hidden", "label", "faction")
@@ -187,7 +187,9 @@ def _is_default(key: str, value: Any) -> bool:
 def _retype(e: Edit, path: tuple, type_id: str, fields: dict) -> None:
     """Swap hex and base when the new type flies and the old stood (or the reverse)."""
     piece = e.get(path)
-    new = _type(e.data, type_id)
+    new = (e.data.get("piece_types") or {}).get(type_id)
+    if not isinstance(new, dict):  # an unknown type is let in: the checks say what is wrong
+        return
     flies = new.get("kind") in AIRCRAFT
     if flies and "base" not in piece and "base" not in fields:
         base = _first_base(e.data, new.get("side"))
