@@ -337,3 +337,41 @@ def test_the_problems_are_exactly_those_of_wargame_validate(edit):
         load_scenario_text(doc.text, "t.yaml")
     assert [(p.line, p.column, p.message) for p in doc.problems] == [(p.line, p.column, p.message) for p in raised.value.problems]
     assert all(p.path is not None for p in doc.problems)
+
+
+def test_a_group_of_edits_is_one_undo_step_and_listeners_hear_once():
+    doc = EditingDocument.open(scenario_path("tutorial"))
+    original = doc.text
+    heard = []
+    doc.listeners.append(lambda d: heard.append(d.text))
+    with doc.group("Move the base and its drone"):
+        pieces.move_piece(doc, "ain_al_asad_base", "0709")
+        mapedit.move_place(doc, "ain_al_asad", "0709")
+    assert doc.undo_label == "Move the base and its drone" and len(heard) == 1 and doc.valid
+    doc.undo()
+    assert doc.text == original and not doc.can_undo and doc.redo_label == "Move the base and its drone"
+    assert len(heard) == 2
+
+
+def test_text_typed_by_hand_is_one_undoable_edit_and_broken_yaml_is_refused():
+    from wargame.errors import InputError
+
+    doc = EditingDocument.open(scenario_path("tutorial"))
+    original = doc.text
+    doc.replace_text("Typed", original.replace("count: 4", "count: 5"))
+    assert doc.scenario.turns.count == 5 and doc.dirty
+    with pytest.raises(InputError):
+        doc.replace_text("Typed", original + "\n  - [unclosed")
+    assert doc.scenario.turns.count == 5
+    doc.undo()
+    assert doc.text == original and not doc.dirty
+
+
+def test_a_group_with_a_refused_edit_is_taken_back_whole():
+    doc = EditingDocument.open(scenario_path("tutorial"))
+    original = doc.text
+    with pytest.raises(EditRefused):
+        with doc.group("Two moves"):
+            pieces.move_piece(doc, "drone_team", "0505")
+            pieces.move_piece(doc, "viper_1", "0505")  # a flight, and no base there
+    assert doc.text == original and not doc.can_undo

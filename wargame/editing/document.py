@@ -255,11 +255,18 @@ class EditingDocument:
 
     @contextlib.contextmanager
     def group(self, label: str) -> Iterator[None]:
-        """Several edits as one undo step (a drag that moves a piece and its flights)."""
+        """Several edits as one undo step (a drag that moves a piece and its flights).
+        If one of them is refused, the whole group is taken back."""
         before, depth = self.text, len(self._undo)
+        redo = list(self._redo)
         self._group_depth += 1
         try:
             yield
+        except BaseException:
+            del self._undo[depth:]
+            self._redo = redo
+            self._state = self._read(before)
+            raise
         finally:
             self._group_depth -= 1
         if len(self._undo) > depth:

@@ -47,8 +47,20 @@ def hex_name(h: Hex) -> str:
 
 
 def _size(doc: EditingDocument) -> tuple[int, int]:
-    m = doc.data.get("map") or {}
-    return int(m.get("columns", 0)), int(m.get("rows", 0))
+    m = doc.data.get("map") if isinstance(doc.data, dict) else None
+    columns, rows = (m.get("columns"), m.get("rows")) if isinstance(m, dict) else (None, None)
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (columns, rows)):
+        raise EditRefused("map.columns and map.rows must be whole numbers before the map can be edited")
+    return columns, rows  # type: ignore[return-value]
+
+
+def _rows(doc: EditingDocument, layer: str) -> list:
+    if layer not in LAYERS:
+        raise EditRefused(f"the map has layers {', '.join(LAYERS)}, not {layer!r}")
+    rows = (doc.data.get("map") or {}).get(layer)
+    if not isinstance(rows, list):
+        raise EditRefused(f"map.{layer} must be a list of rows before it can be painted")
+    return rows
 
 
 def _on_map(doc: EditingDocument, name: str) -> Hex:
@@ -80,11 +92,9 @@ def paint(doc: EditingDocument, center: str, code: str, layer: str = "terrain", 
 
 def paint_hexes(doc: EditingDocument, names: Iterable[str], code: str, layer: str = "terrain") -> Change | None:
     """Set the code of each hex named (a drag of the brush is one call, one undo step)."""
-    if layer not in LAYERS:
-        raise EditRefused(f"the map has layers {', '.join(LAYERS)}, not {layer!r}")
     if len(code) != 1:
         raise EditRefused("a map code is one letter")
-    rows = [list(r) if isinstance(r, str) else r for r in doc.data["map"][layer]]
+    rows = [list(r) if isinstance(r, str) else r for r in _rows(doc, layer)]
     for name in names:
         col, row = hexgrid.to_offset(parse_hex(name))
         if 0 <= row < len(rows) and isinstance(rows[row], list) and 0 <= col < len(rows[row]):
@@ -100,7 +110,7 @@ def flood_fill(doc: EditingDocument, start: str, code: str, layer: str = "terrai
     """Give `code` to the connected region of hexes sharing the start hex's code."""
     h = _on_map(doc, start)
     columns, rows = _size(doc)
-    grid = doc.data["map"][layer]
+    grid = _rows(doc, layer)
 
     def code_at(x: Hex) -> str | None:
         col, row = hexgrid.to_offset(x)
@@ -348,7 +358,7 @@ def resize_map(doc: EditingDocument, *, left: int = 0, right: int = 0, top: int 
     new_c, new_r = columns + left + right, rows + top + bottom
     if not (2 <= new_c <= 99 and 2 <= new_r <= 99):
         raise EditRefused(f"a map has 2 to 99 columns and rows; this would make it {new_c} x {new_r}")
-    m = doc.data["map"]
+    m = {layer: _rows(doc, layer) for layer in LAYERS}
     fills = {"terrain": terrain, "country": country}
     with doc.edit(f"Resize the map to {new_c} x {new_r}") as e:
         e.set(("map", "columns"), new_c)
