@@ -375,3 +375,20 @@ def test_a_group_with_a_refused_edit_is_taken_back_whole():
             pieces.move_piece(doc, "drone_team", "0505")
             pieces.move_piece(doc, "viper_1", "0505")  # a flight, and no base there
     assert doc.text == original and not doc.can_undo
+
+
+def test_a_value_replaced_whole_is_written_in_its_place_in_its_style():
+    doc = EditingDocument.open(scenario_path("tutorial"))
+    original = doc.text
+    at = line_of(doc, ("tracks", "escalation", "thresholds", 1))  # `- at: 5`, then name, description, adjust
+    with doc.edit("New threshold") as e:  # keys both have stay where the text has them
+        e.set(("tracks", "escalation", "thresholds", 1), {"name": "Open war", "at": 6, "direction": "up"})
+    removed, added = diff(original, doc.text)
+    assert added == ["      - at: 6", "        direction: up"] and removed == [at, at + 2, at + 3] and doc.valid
+    doc.undo()
+    with doc.edit("Replace") as e:  # nothing in common: the new value takes the old one's lines
+        e.set(("victory", "objectives", 2), {"note": "to do"})
+    removed, added = diff(original, doc.text)
+    first = line_of(doc, ("victory", "objectives", 2))
+    assert added == ["    - note: to do"] and removed == list(range(first, first + 5))  # a block, as it was
+    assert any(p.path and p.path[:3] == ("victory", "objectives", 2) for p in doc.problems)

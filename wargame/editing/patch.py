@@ -220,7 +220,7 @@ class _Differ:
         if not new:
             self.empty(span, "{}")
             return
-        if span.flow and not kept:
+        if not kept:  # nothing of the old mapping stays: write the new one in its place
             self.replace(span, new)
             return
         for k, o in origin.items():
@@ -352,7 +352,7 @@ class _Differ:
             origin = _match(old, new)
         origin = _increasing(origin, len(old))
         kept = {o for o in origin if o is not None}
-        if span.flow and not kept:
+        if not kept:  # nothing of the old list stays: write the new one in its place
             self.replace(span, new)
             return
         if not span.flow and not span.children:
