@@ -30,6 +30,14 @@ A session, as the screen drives it:
     odds.table_odds(doc, "strike")
     doc.undo(); doc.redo()
     doc.save()              # atomic; never inside the installed scenarios
+
+Every operation is one undoable edit and returns its `Change` (None when it
+changed nothing; `add_piece` returns the new piece's id). `EditRefused` carries
+a reason to show the designer (a river hex that touches neither end); the text
+is then unchanged. `PatchError` means the patcher cannot write that edit into
+this file's layout in place; the text is unchanged too, and the designer can
+make the change in the text itself (`doc.replace_text`). `ShippedScenario`:
+save under a name of your own (`copy_for_editing` first, or `doc.save(path)`).
 """
 
 from .document import Change, EditingDocument, EditRefused, PatchError, ShippedScenario
