@@ -52,7 +52,8 @@ def test_a_shipped_scenario_is_copied_before_it_is_changed(tmp_path):
     assert target.read_text(encoding="utf-8") == scenario_path("tutorial").read_text(encoding="utf-8")
     assert is_shipped(scenario_path("tutorial")) and not is_shipped(target)
     with pytest.raises(ShippedScenario):
-        copy_for_editing("tutorial", scenarios_dir() / "mine.yaml")
+        copy_for_editing("tutorial", scenarios_dir() / "editing_test_copy.yaml")
+    assert not (scenarios_dir() / "editing_test_copy.yaml").exists()
     with pytest.raises(FileExistsError):
         copy_for_editing("tutorial", target)
     doc = EditingDocument.open(target)
@@ -61,7 +62,8 @@ def test_a_shipped_scenario_is_copied_before_it_is_changed(tmp_path):
     doc.save()
     assert load_scenario(target).scenario.turns.count == 5 and not doc.dirty
     with pytest.raises(ShippedScenario):
-        doc.save(scenarios_dir() / "tutorial.yaml")
+        doc.save(scenarios_dir() / "editing_test_save.yaml")
+    assert not (scenarios_dir() / "editing_test_save.yaml").exists()
 
 
 def test_autosave_writes_at_most_once_a_minute_and_is_offered_again(tmp_path):
