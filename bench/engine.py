@@ -28,7 +28,7 @@ def play(rules: Rulebook, seed: int, kind: str = "random") -> Game:
     players = {"blue": make_player(kind, seed), "red": make_player(kind, seed + 1)}
     while not g.over:
         side = g.side_to_move
-        g.apply(players[side].choose(g, side))
+        g.apply(players[side].choose(g.decision(side)))
     return g
 
 

@@ -293,7 +293,7 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
             press(app, next(b for b, what in play.card_buttons if what == "cancel"))
             continue
         side = session.to_move
-        command = brains[side].choose(game, side)
+        command = brains[side].choose(game.decision(side))
         before = len(game.history)
         if isinstance(command, EndPhase):
             press(app, play.end_button)

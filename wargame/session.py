@@ -17,7 +17,7 @@ from .record import save_game
 from .rules.commands import Command
 from .rules.engine import Game
 from .rules.events import Event
-from .rules.state import GameState
+from .rules.views import SideView
 
 HUMAN = "human"
 
@@ -80,7 +80,7 @@ class Session:
         """May the person at the screen give commands now?"""
         return self.to_move is not None and self.to_move == self.viewer and self.viewer in self.human_sides
 
-    def view(self) -> GameState:
+    def view(self) -> SideView:
         """What the screen may draw: the viewer's view, or everything once the game is over."""
         return self.game.view(self.seen_as)
 
@@ -103,7 +103,7 @@ class Session:
         side = self.to_move
         if side is None or side not in self.ai:
             return None
-        events = self.game.apply(self.ai[side].choose(self.game, side))
+        events = self.game.apply(self.ai[side].choose(self.game.decision(side)))
         self._after_command()
         return events
 

@@ -44,7 +44,7 @@ def _autoplay(args: argparse.Namespace) -> int:
     while not game.over:
         side = game.side_to_move
         assert side is not None
-        game.apply(players[side].choose(game, side))
+        game.apply(players[side].choose(game.decision(side)))
         if args.log:
             for e in game.log[shown:]:
                 print(f"  [{e.visible:>4}] {e.text}")

@@ -107,6 +107,9 @@ class Rulebook:
         self.thresholds = [
             (tid, i, th) for tid, track in s.tracks.items() for i, th in enumerate(track.thresholds)
         ]
+        self.thresholds_of: dict[str, list] = {}
+        for tid, i, th in self.thresholds:
+            self.thresholds_of.setdefault(tid, []).append((i, th))
         # each piece type's whole-number values, read on every legal-commands call
         self._values = {
             tid: {k: v for k, v in pt.model_dump().items() if isinstance(v, int) and not isinstance(v, bool)}
@@ -124,16 +127,36 @@ class Rulebook:
         # Command objects that depend only on the scenario (a team's moves from a
         # hex, an ISR drone's tasks), shared by every game on this rulebook.
         self.command_cache: dict[tuple, tuple] = {}
+        self.command_ids: dict[int, frozenset[int]] = {}  # id of a cached tuple -> the ids of its commands
         self.blocked = {hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and s.piece_types[p.type].side == "blue"}
         self.sites = [p.id for p in s.pieces if s.piece_types[p.type].kind in US_SITES and not getattr(s.piece_types[p.type], "off_map", False)]
+        self.site_set = frozenset(self.sites)
+        # the pieces that act in each phase, in scenario order (the order of their commands)
+        kinds = {p.id: s.piece_types[p.type].kind for p in s.pieces}
+        self.teams = [pid for pid, k in kinds.items() if k in TEAMS]
+        self.isr_drones = [pid for pid, k in kinds.items() if k == "isr_drone"]
+        self.strike_flights = [pid for pid, k in kinds.items() if k == "strike_flight"]
+        self._corners = [hexgrid.from_offset(c, r) for c in (0, self.columns - 1) for r in (0, self.rows - 1)]
+        self._limit: dict[Hex, int] = {}
+        self._reach_set: dict[tuple[Hex, int, str], frozenset[Hex]] = {}
 
     # --- the map ---------------------------------------------------------------
 
     def on_map(self, h: Hex) -> bool:
         return h in self.terrain
 
+    def clamp(self, center: Hex, radius: int) -> int:
+        """A radius no larger than the farthest hex of the map from `center`: a range of
+        10^12 covers the map and costs no more than one the map's size."""
+        limit = self._limit.get(center)
+        if limit is None:
+            # +1: the map's zigzag edge may lie a step past the line between two corners
+            limit = self._limit[center] = max(hexgrid.distance(center, c) for c in self._corners) + 1
+        return radius if radius < limit else limit
+
     def area(self, center: Hex, radius: int) -> tuple[Hex, ...]:
         """On-map hexes within `radius` of `center` (cached: ISR tasking asks often)."""
+        radius = self.clamp(center, radius)
         key = (center, radius)
         got = self._area.get(key)
         if got is None:
@@ -142,6 +165,8 @@ class Rulebook:
         return got
 
     def area_set(self, center: Hex, radius: int) -> frozenset[Hex]:
+        """Hexes within `radius` of `center` (every on-map one, at most), as a set."""
+        radius = self.clamp(center, radius)
         key = (center, radius)
         got = self._area_set.get(key)
         if got is None:
@@ -179,6 +204,18 @@ class Rulebook:
         got = tuple(sorted(h for h in best if h != start))
         self._reach[key] = got
         return got
+
+    def reachable_set(self, start: Hex, points: int, side: str) -> frozenset[Hex]:
+        key = (start, points, side)
+        got = self._reach_set.get(key)
+        if got is None:
+            got = self._reach_set[key] = frozenset(self.reachable(start, points, side))
+        return got
+
+    def pieces_near(self, state: GameState, center: Hex, radius: int, side: str) -> list[PieceState]:
+        """The side's pieces within `radius` of `center`, in scenario order."""
+        dist = hexgrid.distance
+        return [p for p in state.pieces.values() if p.side == side and dist(p.hex, center) <= radius]
 
     def sites_in_range(self, origin: Hex, reach: int, pieces: dict[str, PieceState]) -> tuple[str, ...]:
         """US sites (on the map) within `reach` hexes of `origin`."""
