@@ -45,6 +45,8 @@ class Session:
         elif len(humans) == 1:
             self.viewer = humans[0]  # against the computer the screen never changes hands
         self.saved_turn = self.game.state.turn
+        if not humans:
+            self.game.keep_undo = False  # nobody at the table to take a command back
 
     @property
     def human_sides(self) -> list[str]:

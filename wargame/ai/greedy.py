@@ -30,6 +30,8 @@ class GreedyPlayer:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self._nearest: dict[tuple[int, Hex], int] = {}  # (rulebook, hex) -> distance to the nearest US site
+        self._values: dict[tuple, float] = {}  # (team, target, their damage) -> expected points of one drone
+        self._values_turn: tuple = ()
 
     def choose(self, decision: Decision) -> Command:
         plan = _PLANS.get(decision.view.phase_kind)
@@ -54,8 +56,10 @@ class GreedyPlayer:
             if not team.hidden and team.attacked_turn != st.turn:
                 return self._best_hideout(d, options)
         if attacks:
-            values: dict[tuple[str, str], float] = {}
-            return max(attacks, key=lambda c: (self._attack_value(d, c, values), self.rng.random()))
+            today = (id(d.rules), st.turn, tuple(st.tracks.values()))
+            if self._values_turn != today:  # what an attack's odds read stays put during Red's phase
+                self._values_turn, self._values = today, {}
+            return max(attacks, key=lambda c: (self._attack_value(d, c, self._values), self.rng.random()))
         # close in on the nearest site with teams that have nothing in range
         for team_id, options in moves.items():
             team = st.pieces[team_id]
@@ -76,9 +80,10 @@ class GreedyPlayer:
             got = self._nearest[key] = min(hexgrid.distance(h, pieces[s].hex) for s in d.rules.sites)
         return got
 
-    def _attack_value(self, d: Decision, c: Command, values: dict[tuple[str, str], float]) -> float:
+    def _attack_value(self, d: Decision, c: Command, values: dict[tuple, float]) -> float:
         """Expected Red points of one drone (or one salvo) times how many are launched."""
-        key = (c.team, c.target)  # type: ignore[union-attr]
+        pieces = d.view.pieces
+        key = (c.team, c.target, pieces[c.team].damaged, pieces[c.target].damaged)  # type: ignore[union-attr]
         each = values.get(key)
         if each is None:
             value = 0.0
@@ -120,7 +125,11 @@ class GreedyPlayer:
             if e.where is not None and (recent or (e.kind == "attack" and e.turn == turn)):
                 wanted.append(e.where)
         if wanted:
-            return min(tasks, key=lambda t: (min(hexgrid.distance(t.hex, w) for w in wanted), self.rng.random()))
+            over = {t.hex: t for t in tasks}
+            exact = list({w: over[w] for w in wanted if w in over}.values())
+            if exact:  # a search right over a wanted hex: the nearest there can be
+                return exact[0] if len(exact) == 1 else self.rng.choice(exact)
+            return self.rng.choice(_nearest(tasks, wanted))
         return self.rng.choice(tasks)
 
     def _air(self, d: Decision) -> Command | None:
@@ -150,6 +159,19 @@ class GreedyPlayer:
         scored = [(worth(c), self.rng.random(), c) for c in sorties]
         best = max(scored, key=lambda s: (s[0], s[1]))
         return best[2] if best[0] > 0.3 else None
+
+
+def _nearest(tasks: list[TaskIsr], wanted: list[Hex]) -> list[TaskIsr]:
+    """The searches whose hex is nearest to any of the wanted hexes (all of them, tied)."""
+    qs = [t.hex[0] for t in tasks]
+    rs = [t.hex[1] for t in tasks]
+    best: list[int] | None = None
+    for wq, wr in dict.fromkeys(wanted):
+        d = [(abs(q - wq) + abs(r - wr) + abs(q - wq + r - wr)) >> 1 for q, r in zip(qs, rs)]
+        best = d if best is None else list(map(min, best, d))
+    assert best is not None
+    low = min(best)
+    return [t for t, x in zip(tasks, best) if x == low]
 
 
 # what the player does in each phase where its side decides

@@ -75,7 +75,8 @@ class _Undo:
 class Game:
     """One game in play. Build it with a Rulebook (or a loaded scenario) and a seed."""
 
-    def __init__(self, rules: Rulebook | LoadedScenario, seed: int, dice: DiceSource | None = None):
+    def __init__(self, rules: Rulebook | LoadedScenario, seed: int, dice: DiceSource | None = None, *,
+                 keep_undo: bool = True):  # fmt: skip
         self.rules = rules if isinstance(rules, Rulebook) else Rulebook(rules)
         self.seed = seed
         self.chance = Chance(dice if dice is not None else SeededDice(seed))
@@ -93,6 +94,10 @@ class Game:
         # Called with an event's index in the log just before the event is emitted, so a
         # replay can take the state as it stood between two events (a roll and its damage).
         self.observer: Callable[[int], None] | None = None
+        self._mover: str | None = None
+        # Undo costs a copy of the acting piece per team order; a game with no one to
+        # take a command back (computer against computer) can do without.
+        self.keep_undo = keep_undo
         self.state.phase = -1
         self.advance()
         self._finish_step(None)
@@ -121,9 +126,12 @@ class Game:
     @property
     def side_to_move(self) -> str | None:
         """The side that must decide now, or None when the game is over."""
-        if self.state.result is not None:
-            return None
-        return PHASE_SIDE.get(self.rules.sequence[self.state.phase])
+        return self._mover
+
+    def _settle(self) -> None:
+        """After a step: note who must decide next (read on every command, so kept)."""
+        st = self.state
+        self._mover = None if st.result is not None else PHASE_SIDE.get(self.rules.sequence[st.phase])
 
     @property
     def over(self) -> bool:
@@ -192,11 +200,12 @@ class Game:
         if order.undoable:
             piece = st.pieces[getattr(command, order.actor)]  # type: ignore[arg-type]
             self.touched = piece.id  # a team's order changes the team, Red's stocks and attacks only
+        if order.undoable and self.keep_undo:
             undo = _Undo(piece.clone(), piece.side, dict(st.stocks.get(piece.side, {})), len(st.attacks),
                          st.attacks_this_turn, len(self.log), None)  # type: ignore[arg-type]  # fmt: skip
         self.pending = []
         self.chance.faces = []
-        self.cause = self.side_to_move
+        self.cause = self._mover
         self.rev += 1
         order.carry_out(self, command)
         events = self.pending
@@ -232,6 +241,7 @@ class Game:
 
     def _finish_step(self, command: Command | None) -> Step:
         self.log.extend(self.pending)
+        self._settle()
         step = Step(command, self.chance.take_faces())
         self.history.append(step)
         return step

@@ -10,6 +10,7 @@ identity, without being checked a second time.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .. import hexgrid
@@ -52,8 +53,7 @@ class CommandList(Sequence[Command]):
         raise IndexError("command index out of range")  # pragma: no cover
 
     def __iter__(self) -> Iterator[Command]:
-        for gr in self._groups:
-            yield from gr
+        return chain.from_iterable(self._groups)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -67,7 +67,7 @@ class LegalCache:
     facts it was made from. Groups outlive the phase: a team that has not moved
     since yesterday offers the same moves today, made once."""
 
-    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp")
+    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known")
 
     def __init__(self) -> None:
         # phase kind -> [what all its groups depend on, {piece id -> [facts, commands, id sets or None]}]
@@ -77,6 +77,7 @@ class LegalCache:
         self.tracks: tuple | None = None
         self.rev = -1  # the game's revision the groups were last checked against
         self.stamp: tuple | None = None  # the phase, its glob and the stocks when they were
+        self.known: list[PieceState] = []  # in Blue's air operations: the targets Blue knows
 
     def sync(self, kind: str, glob: tuple, tracks: tuple) -> None:
         if tracks != self.tracks:
@@ -107,12 +108,11 @@ def _team_facts(g: Game, p: PieceState) -> tuple:
     turn = st.turn
     if p.destroyed or p.suppressed_turn == turn:
         return (None,)
-    c = g.legal_cache
+    rules = g.rules
     if p.kind == "launch_team":
-        drones = st.stocks["red"].get(g.rules.scenario.rules.drone_stock, 0)
-        arms = min(c.value(g, p, "drones_per_attack"), drones)
+        arms = min(g.legal_cache.value(g, p, "drones_per_attack"), st.stocks["red"].get(rules.drone_stock, 0))
     else:
-        arms = st.stocks["red"].get(g.rules.scenario.rules.rocket_stock, 0) > 0
+        arms = st.stocks["red"].get(rules.rocket_stock, 0) > 0
     return (p.hex, p.damaged, p.moved_turn == turn, p.attacked_turn == turn, arms)
 
 
@@ -156,7 +156,9 @@ def _sortie_commands(g: Game, f: PieceState, facts: tuple) -> tuple[list[tuple[C
     if not facts[2]:
         return [], None
     in_range = g.rules.area_set(f.hex, g.legal_cache.value(g, f, "range"))
-    return [tuple(FlySortie(f.id, t.id) for t in _known_targets(g, f.side) if t.hex in in_range)], None
+    sorties = cached(g, ("sorties", f.id, f.hex, tuple(t.id for t in g.legal_cache.known if t.hex in in_range)),
+                     lambda: (FlySortie(f.id, t.id) for t in g.legal_cache.known if t.hex in in_range))  # fmt: skip
+    return [sorties], None
 
 
 def _known_targets(g: Game, side: str) -> list[PieceState]:
@@ -180,7 +182,8 @@ def _sync(g: Game, kind: str) -> tuple:
     tracks = tuple(st.tracks.values())
     glob: tuple = (tracks, st.stats["targets_destroyed"])
     if kind == "blue_air":
-        glob += (tuple((t.id, t.hex) for t in _known_targets(g, "blue")),)
+        known = g.legal_cache.known = _known_targets(g, "blue")
+        glob += (tuple([(t.id, t.hex) for t in known]),)
     g.legal_cache.sync(kind, glob, tracks)
     return (kind, glob, tuple(st.stocks["red"].values()) if "red" in st.stocks else ())
 

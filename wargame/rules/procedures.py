@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import hexgrid
-from ..kinds import AIRCRAFT, OTHER
+from ..kinds import OTHER
 from ..words import count
 from .commands import DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
 from .effects import Outcome, apply_effects, award, change_stock, end_game, hex_name, hide_from_blue, holds, move_track, roll
@@ -216,23 +216,23 @@ def strategic_phase(g: Game) -> None:
     st = g.state
     rules = g.rules
     g.cause = None
-    for p in st.pieces.values():
-        if p.kind in AIRCRAFT:
-            p.sorties_used = 0
-            p.aim = None
-            p.damaged = False  # aircraft are repaired overnight
+    pieces = st.pieces
+    for pid in rules.aircraft:
+        p = pieces[pid]
+        p.sorties_used = 0
+        p.aim = None
+        p.damaged = False  # aircraft are repaired overnight
     # resupply through the depots and the crossings
     supply = rules.scenario.rules.supply
     gained = 0
     sources = []
-    depots = [p for p in st.pieces.values() if p.kind == "depot" and not p.destroyed]
+    depots = [pieces[pid] for pid in rules.depots if not pieces[pid].destroyed]
     for d in depots:
         n = rules.value(st, d, "resupply")
         if n:
             gained += n
             sources.append(f"{rules.name_of(d.id)} {n}")
-    for pid in supply.crossings:
-        h = hexgrid.parse_ccrr(rules.places[pid].hex)
+    for pid, h in rules.crossings:
         if supply.per_crossing and any(hexgrid.distance(h, d.hex) <= supply.crossing_needs_depot_within for d in depots):
             gained += supply.per_crossing
             sources.append(f"{rules.places[pid].name} {supply.per_crossing}")

@@ -15,7 +15,7 @@ from typing import Callable
 from .. import hexgrid
 from ..grammar import NO_ROLES, ValueRef, describe_range, modifier_bounds, table_roles
 from ..hexgrid import Hex
-from ..kinds import TEAMS, US_SITES
+from ..kinds import AIRCRAFT, TEAMS, US_SITES
 from ..scenario.load import LoadedScenario
 from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
 from .state import NEVER, GameState, PieceState
@@ -136,6 +136,10 @@ class Rulebook:
         self.teams = [pid for pid, k in kinds.items() if k in TEAMS]
         self.isr_drones = [pid for pid, k in kinds.items() if k == "isr_drone"]
         self.strike_flights = [pid for pid, k in kinds.items() if k == "strike_flight"]
+        self.drone_stock, self.rocket_stock = s.rules.drone_stock, s.rules.rocket_stock
+        self.aircraft = [pid for pid, k in kinds.items() if k in AIRCRAFT]
+        self.depots = [pid for pid, k in kinds.items() if k == "depot"]
+        self.crossings = [(pid, hexgrid.parse_ccrr(self.places[pid].hex)) for pid in s.rules.supply.crossings]
         self._corners = [hexgrid.from_offset(c, r) for c in (0, self.columns - 1) for r in (0, self.rows - 1)]
         self._limit: dict[Hex, int] = {}
         self._reach_set: dict[tuple[Hex, int, str], frozenset[Hex]] = {}
