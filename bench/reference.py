@@ -29,14 +29,18 @@ def reference() -> float:
     return best
 
 
-def best_cpu(work: Callable[[], object], rounds: int = 3) -> float:
-    """The least CPU time of `rounds` runs of `work`: noise only ever adds time."""
-    best = float("inf")
+def in_references(work: Callable[[], object], rounds: int = 5) -> float:
+    """CPU time of `work` as a multiple of the reference, the median of `rounds`
+    runs, each beside a reference taken just before it: a burst of other work on
+    a shared machine then skews one round, not the figure."""
+    ratios = []
     for _ in range(rounds):
+        ref = reference()
         t = time.process_time()
         work()
-        best = min(best, time.process_time() - t)
-    return best
+        ratios.append((time.process_time() - t) / ref)
+    ratios.sort()
+    return ratios[len(ratios) // 2]
 
 
 def line(label: str, value: float, target: float | None = None, unit: str = "ref") -> str:

@@ -6,6 +6,7 @@ default (June) scenario, with the rulebook's caches warm as in any long run:
 
 - a whole game between random legal players (target <= 0.06 reference),
 - a whole game between greedy players (target <= 0.25 reference),
+  each the median of five rounds, every round beside a reference of its own,
 - the scenario scaled by copying its Red teams and US sites 1, 2, 4 and 8
   times: the cost of one command and of one Red operations phase, each as a
   multiple of the unscaled one, beside the multiple of pieces. One command
@@ -21,7 +22,7 @@ import argparse
 import sys
 import time
 
-from reference import best_cpu, line, reference
+from reference import in_references, line, reference
 
 from wargame.ai import make_player
 from wargame.kinds import TEAMS, US_SITES
@@ -84,14 +85,14 @@ def main() -> int:
     games(rules, range(1000, 1300), "random")  # warm the rulebook's caches, as any long run does
     n = 100
     cmds = games(rules, range(n), "random")
-    cost = best_cpu(lambda: games(rules, range(n), "random")) / n
-    print(line("random legal game", cost / ref, 0.06) + f"   ({cmds / n:.0f} commands, {cost / (cmds / n) * 1e6:.1f} µs each)")
+    cost = in_references(lambda: games(rules, range(n), "random")) / n
+    print(line("random legal game", cost, 0.06) + f"   ({cmds / n:.0f} commands, {cost / (cmds / n):.2g} ref each)")
 
     games(rules, range(1000, 1020), "greedy")
     n = 20
     cmds = games(rules, range(n), "greedy")
-    cost = best_cpu(lambda: games(rules, range(n), "greedy")) / n
-    print(line("greedy game", cost / ref, 0.25) + f"   ({cmds / n:.0f} commands, {cost / (cmds / n) * 1e6:.1f} µs each)")
+    cost = in_references(lambda: games(rules, range(n), "greedy")) / n
+    print(line("greedy game", cost, 0.25) + f"   ({cmds / n:.0f} commands, {cost / (cmds / n):.2g} ref each)")
 
     print("\nscaled: Red teams and US sites copied k times (random players, 30 games each)")
     print(f"{'k':>3} {'pieces':>7} {'x pieces':>9} {'commands':>9} {'x command':>10} {'x Red phase':>12}   one command ≤ pieces")

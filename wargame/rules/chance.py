@@ -78,8 +78,9 @@ class Chance:
         table = setup.table
         faces = []
         record = self.faces.append
-        for sides in table.dice.dice:
-            face = source.die(sides)
+        die = source.die
+        for sides in table.sides:
+            face = die(sides)
             record((sides, face))
             faces.append(face)
         natural = sum(faces) + table.dice.constant  # dice are only ever added (Dice.total)
@@ -102,13 +103,18 @@ class Chance:
     @staticmethod
     def outcomes(setup: Setup) -> tuple[Outcome, ...]:
         """Every row the roll can land on, with its exact chance (impossible rows left out)."""
-        odds = setup.table.odds(setup.column, setup.modifier)
-        bands = setup.table.bands[setup.column]
-        return tuple(
-            Outcome(row, c, nat, bands[i])
-            for i, (row, c, nat) in enumerate(zip(odds.rows, odds.chances, odds.natural))
-            if c
-        )
+        table = setup.table
+        key = (setup.column, setup.modifier)
+        got = table.outcomes.get(key)
+        if got is None:
+            odds = table.odds(setup.column, setup.modifier)
+            bands = table.bands[setup.column]
+            got = table.outcomes[key] = tuple(
+                Outcome(row, c, nat, bands[i])
+                for i, (row, c, nat) in enumerate(zip(odds.rows, odds.chances, odds.natural))
+                if c
+            )
+        return got
 
     # --- other streams ---------------------------------------------------------------
 

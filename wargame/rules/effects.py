@@ -9,7 +9,6 @@ anything of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from ..grammar import describe_range
@@ -25,13 +24,15 @@ if TYPE_CHECKING:
     from .engine import Game
 
 
-@dataclass(slots=True)
 class Outcome:
-    """What a table's effects told the procedure that rolled it."""
+    """What a table's effects told the procedure that rolled it: stop (the attack
+    or sortie ends here) and the damage assessment's verdict."""
 
-    stop: bool = False
-    assessment: str | None = None
-    rows: list[str] = field(default_factory=list)
+    __slots__ = ("stop", "assessment")
+
+    def __init__(self) -> None:
+        self.stop = False
+        self.assessment: str | None = None
 
 
 def hex_name(h: Hex | None) -> str:

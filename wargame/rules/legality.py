@@ -76,7 +76,7 @@ class LegalCache:
         self.values: dict[tuple, dict[str, int]] = {}
         self.tracks: tuple | None = None
         self.rev = -1  # the game's revision the groups were last checked against
-        self.stamp: tuple | None = None  # the phase, its glob and the stocks when they were
+        self.stamp: tuple = ((), (), ())  # the phase kind, its glob and Red's stocks when last synced
         self.known: list[PieceState] = []  # in Blue's air operations: the targets Blue knows
 
     def sync(self, kind: str, glob: tuple, tracks: tuple) -> None:
@@ -128,16 +128,25 @@ def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Com
         parts.append(cached(g, ("move", p.id, p.hex, points),
                             lambda: (MoveTeam(p.id, h) for h in rules.reachable(p.hex, points, p.side))))  # fmt: skip
     if not attacked and arms:
-        reach = c.value(g, p, "range")
-        for target in rules.sites_in_range(p.hex, reach, st.pieces):
-            if st.pieces[target].destroyed:
-                continue
-            if p.kind == "launch_team":
-                parts.append(cached(g, ("drones", p.id, target, arms),
-                                    lambda: (DroneAttack(p.id, target, n) for n in range(1, arms + 1))))  # fmt: skip
-            else:
-                parts.append(cached(g, ("rockets", p.id, target), lambda: (RocketAttack(p.id, target),)))
+        pieces = st.pieces
+        parts.extend([part for target, part in _attacks_from(g, p, c.value(g, p, "range"), arms) if not pieces[target].destroyed])
     return parts, None
+
+
+def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
+    """A team's attacks from its hex: (target, its commands) for every site in
+    range, made once per team, hex, range and arms for every game on the rulebook."""
+    key = ("attacks", p.id, p.hex, reach, arms)
+    got = g.rules.command_cache.get(key)
+    if got is None:
+        if p.kind == "launch_team":
+            got = tuple((t, cached(g, ("drones", p.id, t, arms), lambda t=t: (DroneAttack(p.id, t, n) for n in range(1, arms + 1))))
+                        for t in g.rules.sites_in_range(p.hex, reach, g.state.pieces))  # fmt: skip
+        else:
+            got = tuple((t, cached(g, ("rockets", p.id, t), lambda t=t: (RocketAttack(p.id, t),)))
+                        for t in g.rules.sites_in_range(p.hex, reach, g.state.pieces))  # fmt: skip
+        g.rules.command_cache[key] = got
+    return got
 
 
 def _aircraft_facts(g: Game, p: PieceState) -> tuple:
@@ -185,7 +194,12 @@ def _sync(g: Game, kind: str) -> tuple:
         known = g.legal_cache.known = _known_targets(g, "blue")
         glob += (tuple([(t.id, t.hex) for t in known]),)
     g.legal_cache.sync(kind, glob, tracks)
-    return (kind, glob, tuple(st.stocks["red"].values()) if "red" in st.stocks else ())
+    return (kind, glob, _stocks(g))
+
+
+def _stocks(g: Game) -> tuple:
+    red = g.state.stocks.get("red")
+    return tuple(red.values()) if red is not None else ()
 
 
 def commands_now(g: Game) -> CommandList:
@@ -198,13 +212,20 @@ def commands_now(g: Game) -> CommandList:
         groups.append(tuple(ResolveAttack(a.number) for a in g.state.attacks if not a.resolved))
     elif kind in _PHASES:
         legal = g.legal_cache
-        stamp = _sync(g, kind)
         actors, facts_of, make = _PHASES[kind]
-        cache = legal.groups
         pieces = g.state.pieces
-        # Right after a team's own order, nothing but that team (and the stocks) changed:
-        # only its facts need a fresh look.
-        only = g.touched if legal.rev == g.rev - 1 and stamp == legal.stamp else None
+        only = g.touched if legal.rev == g.rev - 1 else None
+        if only is None:
+            legal.stamp = _sync(g, kind)
+        else:
+            # Right after a team's own order nothing changed but the team and Red's
+            # stocks (and attacks): the tracks and targets stand, so only the team's
+            # facts need a fresh look, or every team's if the stocks moved.
+            stocks = _stocks(g)
+            if stocks != legal.stamp[2]:
+                legal.stamp = legal.stamp[:2] + (stocks,)
+                only = None
+        cache = legal.groups
         for pid in getattr(g.rules, actors):
             entry = cache.get(pid)
             if entry is None or only is None or pid == only:
@@ -213,7 +234,7 @@ def commands_now(g: Game) -> CommandList:
                 if entry is None or entry[0] != facts:
                     entry = cache[pid] = [facts, *make(g, p, facts)]
             groups.extend(entry[1])
-        legal.rev, legal.stamp = g.rev, stamp
+        legal.rev = g.rev
     groups.append((END_PHASE,))
     return CommandList(groups)
 

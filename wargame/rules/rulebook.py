@@ -10,7 +10,7 @@ tests') can share one Rulebook.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple, Union
 
 from .. import hexgrid
 from ..grammar import NO_ROLES, ValueRef, describe_range, modifier_bounds, table_roles
@@ -20,6 +20,13 @@ from ..scenario.load import LoadedScenario
 from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
 from .state import NEVER, GameState, PieceState
 from .tables import CompiledTable, Odds
+
+if TYPE_CHECKING:
+    from .views import SideView
+
+# What values and tables are read from: the true state, or a side's view of it
+# (a player's odds then come only from what its side knows).
+Knowledge = Union[GameState, "SideView"]
 # threshold adjustments that change each piece's value ("resupply" is added once a turn instead)
 PIECE_ADJUSTMENTS = frozenset({"drones_per_attack", "rockets_per_attack", "sorties", "team_move"})
 
@@ -35,10 +42,10 @@ class Situation:
     aim: Hex | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Setup:
+class Setup(NamedTuple):
     """What a roll on a table will add and which column it reads: the same for
-    the odds shown beforehand and the roll itself."""
+    the odds shown beforehand and the roll itself. (A named tuple: one is made
+    for every roll, and a tuple is the cheapest immutable thing to make.)"""
 
     table: CompiledTable
     column: int
@@ -54,7 +61,7 @@ class Setup:
         return self.table.columns[self.column]
 
 
-Predicate = Callable[[GameState, Situation], bool]
+Predicate = Callable[[Knowledge, Situation], bool]
 
 
 class Rulebook:
@@ -249,7 +256,7 @@ class Rulebook:
         state.reached = {(tid, i) for tid, i, th in self.thresholds if self.in_force(th, tracks[tid])}
         return state
 
-    def value(self, state: GameState, piece: PieceState, name: str) -> int:
+    def value(self, state: Knowledge, piece: PieceState, name: str) -> int:
         """A piece's value now: its type's, changed while damaged, and by track thresholds."""
         v = self._values[piece.type].get(name, 0)
         if piece.damaged:
@@ -263,7 +270,7 @@ class Rulebook:
     def in_force(threshold, level: int) -> bool:
         return level >= threshold.at if threshold.direction == "up" else level <= threshold.at
 
-    def adjustment(self, state: GameState, name: str) -> int:
+    def adjustment(self, state: Knowledge, name: str) -> int:
         """What the thresholds in force add to a rule value (most values have no threshold at all)."""
         total = 0
         for tid, th in self._adjusters.get(name, ()):
@@ -276,7 +283,7 @@ class Rulebook:
 
     # --- tables ----------------------------------------------------------------
 
-    def setup(self, table_id: str, state: GameState, sit: Situation) -> Setup:
+    def setup(self, table_id: str, state: Knowledge, sit: Situation) -> Setup:
         """The column and modifiers a roll on this table gets in this situation."""
         table = self.tables[table_id]
         mods = []
@@ -324,7 +331,7 @@ class Rulebook:
         pred = self._compile(m.when) if m.when.model_fields_set else None
         return (m.name, m.value or 0, getter, m.times, pred)
 
-    def _value_getter(self, ref: ValueRef) -> Callable[[GameState, Situation], int]:
+    def _value_getter(self, ref: ValueRef) -> Callable[[Knowledge, Situation], int]:
         name = ref.name
         if ref.source == "hex":
             return lambda st, sit: self.population.get(sit.hex, 0) if sit.hex is not None else 0

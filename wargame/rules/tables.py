@@ -42,6 +42,7 @@ class CompiledTable:
         self.id = table_id
         self.spec = spec
         self.dice: Dice = parse_dice(spec.dice)
+        self.sides: tuple[int, ...] = tuple(self.dice.dice)  # the sides of each die, in rolling order
         self.columns: tuple[str | None, ...] = tuple(spec.columns) if spec.columns else (None,)
         self.low, self.high = low, high
         self.rows: list[tuple[ResultRow, ...]] = []
@@ -65,6 +66,7 @@ class CompiledTable:
             self._at.append(at)
             self._index.append(at.tolist())
         self._odds: dict[tuple[int, int], Odds] = {}
+        self.outcomes: dict[tuple[int, int], tuple] = {}  # Chance.outcomes, kept as the odds are
 
     def column_index(self, name: str | None) -> int:
         return self.columns.index(name) if name in self.columns else 0
