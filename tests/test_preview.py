@@ -117,3 +117,21 @@ def test_ranges_past_the_map_cost_no_more_than_the_map(tutorial):
             b.apply(command)
         assert a.digest() == b.digest()
     assert all(radius <= 30 for _, radius in wide._area)
+
+
+def test_the_observer_sees_the_state_between_a_roll_and_its_damage(tutorial_rules):
+    """The replay viewer's hook: called with each event's place in the log just
+    before the event is emitted, so the hit's roll is seen before its damage lands."""
+    g = Game(tutorial_rules, 1, RecordedDice(list(CALM)))
+    g.apply(DroneAttack("drone_team", "ain_al_asad_base", 1))
+    g.apply(EndPhase())
+    g.dice = RecordedDice([(10, 7), (6, 4), (6, 4)])  # through; hits the site: damaged
+    calls: list[tuple[int, bool]] = []
+    g.observer = lambda i: calls.append((i, g.state.pieces["ain_al_asad_base"].damaged))
+    start = len(g.log)
+    g.apply(EndPhase())
+    assert [i for i, _ in calls] == list(range(start, len(g.log)))
+    hit = next(i for i, e in enumerate(g.log) if e.roll is not None and e.roll.table == "drone_attack")
+    damage = next(i for i, e in enumerate(g.log) if e.kind == "damage")
+    assert hit < damage and dict(calls)[hit] is False and dict(calls)[damage] is True
+    assert all(isinstance(e.text, str) for e in g.log)

@@ -20,11 +20,11 @@ from ..hexgrid import Hex
 from ..scenario.load import LoadedScenario
 from . import procedures
 from .chance import Chance
-from .commands import Command, ResolveAttack
+from .commands import Command
 from .events import ALL, Event, Roll, SideLog, Words, describe_roll
 from .legality import LegalCache, commands_now, issued
 from .orders import ORDERS, why_illegal
-from .preview import Preview, ThresholdCrossing, preview_command
+from .preview import REVEALED_NOW, Preview, ThresholdCrossing, preview_command
 from .rulebook import Rulebook, Setup, Situation
 from .state import GameState, PieceState
 from .views import Decision, SideView, make_view
@@ -181,7 +181,7 @@ class Game:
         for the player to see first. Worked out on the mover's view, so Blue's odds
         never reveal what Blue has not seen (a target's unconfirmed damage, say); an
         attack being resolved is shown with its launcher, as it is revealed now."""
-        seen_as = None if isinstance(command, ResolveAttack) else self.side_to_move
+        seen_as = None if type(command) in REVEALED_NOW else self.side_to_move
         return preview_command(self.rules, self.view(seen_as), command)
 
     # --- doing ---------------------------------------------------------------------------

@@ -286,42 +286,69 @@ def check_end_phase(g: Game, c: EndPhase) -> str | None:
     return None
 
 
-def check_team_order(g: Game, c: MoveTeam | DroneAttack | RocketAttack) -> str | None:
-    st, rules = g.state, g.rules
-    team = st.pieces.get(c.team)
+def _team_ready(g: Game, team_id: str) -> tuple[PieceState | None, str | None]:
+    """The team, or why it cannot act at all today."""
+    team = g.state.pieces.get(team_id)
     if team is None or team.kind not in TEAMS:
-        return f"{c.team!r} is not a launch or rocket team"
-    name = rules.name_of(team.id)
+        return None, f"{team_id!r} is not a launch or rocket team"
+    name = g.rules.name_of(team.id)
     if team.destroyed:
-        return f"{name} has been destroyed"
-    if team.suppressed_turn == st.turn:
-        return f"{name} is pinned down today"
-    if isinstance(c, MoveTeam):
-        if team.moved_turn == st.turn:
-            return f"{name} has already moved today"
-        if c.to not in rules.reachable_set(team.hex, rules.value(st, team, "move"), team.side):
-            return f"{name} cannot reach {ccrr(c.to)} today"
-        return None
+        return None, f"{name} has been destroyed"
+    if team.suppressed_turn == g.state.turn:
+        return None, f"{name} is pinned down today"
+    return team, None
+
+
+def check_move(g: Game, c: MoveTeam) -> str | None:
+    team, why = _team_ready(g, c.team)
+    if team is None:
+        return why
+    st, rules = g.state, g.rules
+    name = rules.name_of(team.id)
+    if team.moved_turn == st.turn:
+        return f"{name} has already moved today"
+    if c.to not in rules.reachable_set(team.hex, rules.value(st, team, "move"), team.side):
+        return f"{name} cannot reach {ccrr(c.to)} today"
+    return None
+
+
+def _check_attack(g: Game, c: DroneAttack | RocketAttack, kind: str) -> tuple[PieceState | None, str | None]:
+    """What a drone attack and a rocket attack both need: a ready team of `kind` and a site in range."""
+    team, why = _team_ready(g, c.team)
+    if team is None:
+        return None, why
+    st, rules = g.state, g.rules
+    name = rules.name_of(team.id)
     if team.attacked_turn == st.turn:
-        return f"{name} has already attacked today"
+        return None, f"{name} has already attacked today"
     target = st.pieces.get(c.target)
     if target is None or c.target not in rules.site_set:
-        return f"{c.target!r} is not a US site that can be attacked"
+        return None, f"{c.target!r} is not a US site that can be attacked"
     if target.destroyed:
-        return f"{rules.name_of(target.id)} is already destroyed"
+        return None, f"{rules.name_of(target.id)} is already destroyed"
     if hexgrid.distance(team.hex, target.hex) > rules.value(st, team, "range"):
-        return f"{rules.name_of(target.id)} is out of {name}'s range"
-    stock = st.stocks["red"]
-    if isinstance(c, DroneAttack):
-        if team.kind != "launch_team":
-            return f"{name} launches rockets, not drones"
-        most = min(rules.value(st, team, "drones_per_attack"), stock.get(rules.scenario.rules.drone_stock, 0))
-        if not 1 <= c.drones <= most:
-            return f"{name} can launch 1 to {most} drones now" if most else "no drones left in stock"
-        return None
-    if team.kind != "rocket_team":
-        return f"{name} launches drones, not rockets"
-    if stock.get(rules.scenario.rules.rocket_stock, 0) < 1:
+        return None, f"{rules.name_of(target.id)} is out of {name}'s range"
+    if team.kind != kind:
+        return None, f"{name} launches rockets, not drones" if kind == "launch_team" else f"{name} launches drones, not rockets"
+    return team, None
+
+
+def check_drone_attack(g: Game, c: DroneAttack) -> str | None:
+    team, why = _check_attack(g, c, "launch_team")
+    if team is None:
+        return why
+    rules = g.rules
+    most = min(rules.value(g.state, team, "drones_per_attack"), g.state.stocks["red"].get(rules.drone_stock, 0))
+    if not 1 <= c.drones <= most:
+        return f"{rules.name_of(team.id)} can launch 1 to {most} drones now" if most else "no drones left in stock"
+    return None
+
+
+def check_rocket_attack(g: Game, c: RocketAttack) -> str | None:
+    team, why = _check_attack(g, c, "rocket_team")
+    if team is None:
+        return why
+    if g.state.stocks["red"].get(g.rules.rocket_stock, 0) < 1:
         return "no rockets left in stock"
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ..hexgrid import ccrr
 from ..words import count
@@ -67,80 +67,102 @@ class Preview:
 
 
 def preview_command(rules: Rulebook, view: Knowledge, command: Command, crossings: bool = True) -> Preview:
-    """The preview of `command` for the side whose knowledge `view` holds."""
-    st = view
-    odds: list[tuple[str, Setup]] = []
+    """The preview of `command` for the side whose knowledge `view` holds: the
+    odds and fixed costs from the command's own entry in `PREVIEWS`, then the
+    exact chance of every threshold its steps may cross."""
+    plan = PREVIEWS.get(type(command))
+    made = plan(rules, view, command) if plan is not None else None
+    if made is None:  # nothing rolls, or the view does not hold the pieces
+        return Preview(command.describe(), (), ())
+    title, odds, notes, steps = made
+    found = _Crossings(rules, view).run(steps) if crossings and steps else ()
+    return Preview(title, tuple(odds), tuple(notes), found)
+
+
+# what a command shows: (title, odds, notes, the steps whose track moves may cross thresholds)
+_Plan = tuple[str, list[tuple[str, Setup]], list[str], list[tuple]]
+
+
+def _sortie(rules: Rulebook, st: Knowledge, command: FlySortie) -> _Plan | None:
+    flight, target = st.pieces.get(command.flight), st.pieces.get(command.target)
+    if flight is None or target is None:
+        return None
+    sit = Situation(flight, target, target.hex)
+    odds = [("Air defence", rules.setup("air_defence", st, sit)), ("Strike", rules.setup("strike", st, sit)),
+            ("Collateral harm", rules.setup("collateral_harm", st, sit))]  # fmt: skip
     notes: list[str] = []
     steps: list[tuple] = []
-    if isinstance(command, FlySortie):
-        flight, target = st.pieces.get(command.flight), st.pieces.get(command.target)
-        if flight is None or target is None:
-            return Preview(command.describe(), (), ())
-        sit = Situation(flight, target, target.hex)
-        title = f"{rules.name_of(flight.id)} strikes {rules.name_of(target.id)}"
-        odds.append(("Air defence", rules.setup("air_defence", st, sit)))
-        odds.append(("Strike", rules.setup("strike", st, sit)))
-        odds.append(("Collateral harm", rules.setup("collateral_harm", st, sit)))
-        auth = rules.scenario.rules.authorization
-        if st.tracks["authorization"] < auth.per_sortie:
-            notes.append(f"Beyond authorization: {', '.join(effect_words(rules, e) for e in auth.unauthorized)}")
-            steps.append(("effects", auth.unauthorized, Situation()))
-        else:
-            notes.append(f"Uses {auth.per_sortie} authorization ({st.tracks['authorization']} left)")
-            steps.append(("move", "authorization", -auth.per_sortie))
-        steps.append(("roll", "air_defence", sit, _OVER))
-        if st.strikes_today == 0:
-            for e in rules.scenario.rules.strike_day_effects:
-                notes.append("First strike today: " + effect_words(rules, e))
-            steps.append(("effects", rules.scenario.rules.strike_day_effects, sit))
-        country = rules.scenario.map.countries[rules.country[target.hex]]
-        for e in country.strike_effects:
-            notes.append(f"Striking in {country.name}: " + effect_words(rules, e))
-        steps.append(("effects", country.strike_effects, sit))
-        for table in ("strike", "collateral_harm", "damage_assessment"):
-            steps.append(("roll", table, sit, 0))
-    elif isinstance(command, (DroneAttack, RocketAttack, ResolveAttack)):
-        if isinstance(command, ResolveAttack):
-            attack = next((a for a in st.attacks if a.number == command.attack), None)
-            if attack is None:
-                return Preview(command.describe(), (), ())
-            team_id, target_id, kind, n = attack.team, attack.target, attack.kind, attack.count
-        else:
-            team_id, target_id = command.team, command.target
-            kind = "drone" if isinstance(command, DroneAttack) else "rocket"
-            n = command.drones if isinstance(command, DroneAttack) else 1
-        team, target = st.pieces.get(team_id), st.pieces.get(target_id)
-        if team is None or target is None:
-            return Preview(command.describe(), (), ())
-        sit = Situation(team, target, target.hex)
-        if kind == "drone":
-            title = f"{count(n, 'drone')} at {rules.name_of(target_id)}"
-            odds.append(("Each drone: interception", rules.setup("counter_drone", st, sit)))
-            odds.append(("Each drone through: effect", rules.setup("drone_attack", st, sit)))
-            for _ in range(n):
-                steps += [("roll", "counter_drone", sit, 1), ("roll", "drone_attack", sit, 0)]
-        else:
-            title = f"Rocket salvo at {rules.name_of(target_id)}"
-            odds.append(("Salvo effect", rules.setup("rocket_attack", st, sit)))
-            steps.append(("roll", "rocket_attack", sit, 0))
-        steps.append(("effects", rules.scenario.rules.attack_effects, sit))
-    elif isinstance(command, TaskIsr):
-        drone = st.pieces.get(command.drone)
-        if drone is None:
-            return Preview(command.describe(), (), ())
-        radius = rules.value(st, drone, "search_radius")
-        # a stand-in made from the scenario's launch teams: the view has none until one is found
-        spec = next((p for p in rules.scenario.pieces if rules.piece_types[p.type].kind == "launch_team"), None)
-        title = f"{rules.name_of(drone.id)} searches {ccrr(command.hex)} (radius {radius})"
-        if spec is not None:
-            probe = PieceState(spec.id, spec.type, "launch_team", "red", command.hex, hidden=True)
-            odds.append(("A hidden launch team here", rules.setup("isr_detection", st, Situation(drone, probe, command.hex, command.hex))))
-        notes.append("Each hidden piece within the radius is rolled for separately.")
-        return Preview(title, tuple(odds), tuple(notes))
+    auth = rules.scenario.rules.authorization
+    if st.tracks["authorization"] < auth.per_sortie:
+        notes.append(f"Beyond authorization: {', '.join(effect_words(rules, e) for e in auth.unauthorized)}")
+        steps.append(("effects", auth.unauthorized, Situation()))
     else:
-        return Preview(command.describe(), (), ())
-    found = _Crossings(rules, st).run(steps) if crossings else ()
-    return Preview(title, tuple(odds), tuple(notes), found)
+        notes.append(f"Uses {auth.per_sortie} authorization ({st.tracks['authorization']} left)")
+        steps.append(("move", "authorization", -auth.per_sortie))
+    steps.append(("roll", "air_defence", sit, _OVER))  # a flight turned back strikes nothing
+    if st.strikes_today == 0:
+        notes.extend("First strike today: " + effect_words(rules, e) for e in rules.scenario.rules.strike_day_effects)
+        steps.append(("effects", rules.scenario.rules.strike_day_effects, sit))
+    country = rules.scenario.map.countries[rules.country[target.hex]]
+    notes.extend(f"Striking in {country.name}: " + effect_words(rules, e) for e in country.strike_effects)
+    steps.append(("effects", country.strike_effects, sit))
+    steps.extend(("roll", table, sit, 0) for table in ("strike", "collateral_harm", "damage_assessment"))
+    return f"{rules.name_of(flight.id)} strikes {rules.name_of(target.id)}", odds, notes, steps
+
+
+def _attack(rules: Rulebook, st: Knowledge, command: DroneAttack | RocketAttack | ResolveAttack) -> _Plan | None:
+    if isinstance(command, ResolveAttack):
+        attack = next((a for a in st.attacks if a.number == command.attack), None)
+        if attack is None:
+            return None
+        team_id, target_id, kind, n = attack.team, attack.target, attack.kind, attack.count
+    else:
+        team_id, target_id = command.team, command.target
+        kind = "drone" if isinstance(command, DroneAttack) else "rocket"
+        n = command.drones if isinstance(command, DroneAttack) else 1
+    team, target = st.pieces.get(team_id), st.pieces.get(target_id)
+    if team is None or target is None:
+        return None
+    sit = Situation(team, target, target.hex)
+    steps: list[tuple] = []
+    if kind == "drone":
+        title = f"{count(n, 'drone')} at {rules.name_of(target_id)}"
+        odds = [("Each drone: interception", rules.setup("counter_drone", st, sit)),
+                ("Each drone through: effect", rules.setup("drone_attack", st, sit))]  # fmt: skip
+        for _ in range(n):  # a drone shot down skips its effect roll
+            steps += [("roll", "counter_drone", sit, 1), ("roll", "drone_attack", sit, 0)]
+    else:
+        title = f"Rocket salvo at {rules.name_of(target_id)}"
+        odds = [("Salvo effect", rules.setup("rocket_attack", st, sit))]
+        steps.append(("roll", "rocket_attack", sit, 0))
+    steps.append(("effects", rules.scenario.rules.attack_effects, sit))
+    return title, odds, [], steps
+
+
+def _search(rules: Rulebook, st: Knowledge, command: TaskIsr) -> _Plan | None:
+    drone = st.pieces.get(command.drone)
+    if drone is None:
+        return None
+    radius = rules.value(st, drone, "search_radius")
+    odds = []
+    # a stand-in made from the scenario's launch teams: the view has none until one is found
+    spec = next((p for p in rules.scenario.pieces if rules.piece_types[p.type].kind == "launch_team"), None)
+    if spec is not None:
+        probe = PieceState(spec.id, spec.type, "launch_team", "red", command.hex, hidden=True)
+        odds.append(("A hidden launch team here", rules.setup("isr_detection", st, Situation(drone, probe, command.hex, command.hex))))
+    notes = ["Each hidden piece within the radius is rolled for separately."]
+    return f"{rules.name_of(drone.id)} searches {ccrr(command.hex)} (radius {radius})", odds, notes, []
+
+
+PREVIEWS: dict[type, Callable[[Rulebook, Knowledge, Any], _Plan | None]] = {
+    FlySortie: _sortie,
+    DroneAttack: _attack,
+    RocketAttack: _attack,
+    ResolveAttack: _attack,
+    TaskIsr: _search,
+}
+# commands previewed with what they reveal as they are carried out (an attack's launcher)
+REVEALED_NOW = frozenset({ResolveAttack})
 
 
 class _Levels:
