@@ -189,7 +189,8 @@ def move_track(g: Game, tid: str, change: int, reason: str, visible: str = ALL) 
     other = f"{spec.name} {old} → {new}" if visible != ALL else None
     g.emit("track", f"{spec.name} {old} → {new} ({reason})", visible, other)
     for i, th in rules.thresholds_of.get(tid, ()):
-        was, now = rules.in_force(th, old), rules.in_force(th, new)
+        at = th.at
+        was, now = (old >= at, new >= at) if th.direction == "up" else (old <= at, new <= at)  # Rulebook.in_force
         if now and not was:
             g.emit("threshold", f"{spec.name} reaches {th.at}: {th.name}. {th.description}".strip())
             if (tid, i) not in st.reached:

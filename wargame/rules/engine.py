@@ -95,6 +95,7 @@ class Game:
         # replay can take the state as it stood between two events (a roll and its damage).
         self.observer: Callable[[int], None] | None = None
         self._mover: str | None = None
+        self._kind = ""  # the phase kind now, as events record it
         # Undo costs a copy of the acting piece per team order; a game with no one to
         # take a command back (computer against computer) can do without.
         self.keep_undo = keep_undo
@@ -251,9 +252,7 @@ class Game:
         """Log an event of the command being carried out."""
         if self.observer is not None:
             self.observer(len(self.log) + len(self.pending))
-        st = self.state
-        phase = self.rules.sequence[st.phase] if st.phase >= 0 else ""
-        self.pending.append(Event(st.turn, phase, kind, text, visible, other, roll, pieces, where))
+        self.pending.append(Event(self.state.turn, self._kind, kind, text, visible, other, roll, pieces, where))
 
     # --- the sequence of play ------------------------------------------------------------
 
@@ -269,9 +268,9 @@ class Game:
                 if st.result is not None:
                     return
                 st.phase = 0
-            kind = rules.sequence[st.phase]
+            kind = self._kind = rules.sequence[st.phase]
             self.cause = PHASE_SIDE.get(kind)
-            self.emit("phase", f"Turn {st.turn}, {self.phase_title}")
+            self.emit("phase", f"Turn {st.turn}, {rules.phase_titles[st.phase]}")
             automatic = AUTOMATIC.get(kind)
             if automatic is not None:
                 automatic(self)

@@ -53,7 +53,8 @@ class Roll:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Roll) and self._key() == other._key()
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return f"Roll({self.table!r}, total {self.total}: {self.text!r})"
@@ -100,7 +101,8 @@ class Event:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Event) and self._key() == other._key()
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:  # as the frozen dataclass it was: by value (this writes its words)
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return f"Event(turn {self.turn}, {self.kind}, {self.visible}: {self.text!r})"
