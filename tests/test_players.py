@@ -91,3 +91,17 @@ def test_players_only_issue_legal_commands(tutorial_rules, kind):
             c = players[d.side].choose(d)
             assert g.why_illegal(c) is None, c
             g.apply(c)
+
+
+def test_red_sees_the_damage_it_did_to_a_us_site(tutorial_rules):
+    """Hits on US sites are told to both sides, so Red's view shows them (only a
+    strike on a Red piece can leave its result unclear to the striker)."""
+    from wargame.dice import RecordedDice
+
+    g = Game(tutorial_rules, 1, RecordedDice([(6, 1), (6, 1)]))
+    g.apply(next(c for c in g.legal_commands() if c.name == "drone_attack" and c.target == "ain_al_asad_base"))
+    g.apply(EndPhase())
+    g.dice = RecordedDice([(10, 7), (6, 4), (6, 4)])  # through, then 8 -1 = 7: the site is hit
+    g.apply(EndPhase())
+    assert g.state.pieces["ain_al_asad_base"].damaged
+    assert g.view("red").pieces["ain_al_asad_base"].damaged and g.view("blue").pieces["ain_al_asad_base"].damaged

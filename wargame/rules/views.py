@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from ..kinds import OTHER
+from ..kinds import HIDEABLE, OTHER
 from .state import NEVER, Attack, GameResult, GameState, PieceState
 
 if TYPE_CHECKING:
@@ -80,9 +80,12 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
             if p.hidden:
                 continue
             c = p.clone()
-            if not p.assessed:
-                unconfirmed.add(pid)
-            c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
+            if p.kind in HIDEABLE:
+                # what a strike did to it is known only once assessed; damage to a US
+                # site is in plain sight (every hit on one is told to both sides)
+                if not p.assessed:
+                    unconfirmed.add(pid)
+                c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
             c.moved_turn = c.attacked_turn = c.suppressed_turn = NEVER
             destroyed += c.destroyed
             pieces[pid] = c
@@ -107,6 +110,12 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     )  # fmt: skip
 
 
+# Given a seed, a whole game consistent with everything a side has seen (its hidden
+# enemies placed where they could be): what a search player plays its look-ahead
+# in, never the true game. The engine offers none yet; Decision.worlds holds one.
+WorldSampler = Callable[[int], object]
+
+
 class Decision:
     """What a player is handed when its side must choose a command, and all it
     is handed: its side's view, the legal commands, the rulebook (the published
@@ -123,7 +132,7 @@ class Decision:
 
     def __init__(self, side: str, rules: Rulebook, legal: Sequence[Command], chance: Chance,
                  make_view: Callable[[], SideView], read_log: Callable[[], list[Event]],
-                 worlds: Callable[[int], object] | None = None):  # fmt: skip
+                 worlds: WorldSampler | None = None):  # fmt: skip
         self.side = side
         self.rules = rules
         self.legal = legal
