@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from typing import Callable
+from typing import Callable, Sequence
+
+import numpy as np
 
 from .. import hexgrid
 from ..hexgrid import Hex
 from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from ..rules.legality import CommandList
 from ..rules.rulebook import Rulebook, Setup
 from ..rules.views import Decision, SideView
 
@@ -32,6 +35,7 @@ class GreedyPlayer:
         self._nearest: dict[tuple[int, Hex], int] = {}  # (rulebook, hex) -> distance to the nearest US site
         self._values: dict[tuple, float] = {}  # (team, target, their damage) -> expected points of one drone
         self._values_turn: tuple = ()
+        self._hexes: dict[int, tuple] = {}  # id of a drone's searches -> (them, their q and r as arrays)
 
     def choose(self, decision: Decision) -> Command:
         plan = _PLANS.get(decision.view.phase_kind)
@@ -109,15 +113,31 @@ class GreedyPlayer:
 
     # --- Blue ----------------------------------------------------------------------
 
+    def _nearest_searches(self, tasks: Sequence[TaskIsr], wanted: list[Hex]) -> list[TaskIsr]:
+        """The searches whose hex is nearest to any of the wanted hexes (all of them, tied);
+        a drone's searches from a hex are the same tuple every day, so their hexes are kept."""
+        got = self._hexes.get(id(tasks))
+        if got is None or got[0] is not tasks:
+            got = self._hexes[id(tasks)] = (tasks, np.array([t.hex[0] for t in tasks]), np.array([t.hex[1] for t in tasks]))
+        _, qs, rs = got
+        best = None
+        for wq, wr in dict.fromkeys(wanted):
+            dq, dr = qs - wq, rs - wr
+            dist = (np.abs(dq) + np.abs(dr) + np.abs(dq + dr)) >> 1
+            best = dist if best is None else np.minimum(best, dist)
+        assert best is not None
+        return [tasks[i] for i in np.flatnonzero(best == best.min())]
+
+
     def _reaction(self, d: Decision) -> Command | None:
         return next((c for c in d.legal if type(c) is ResolveAttack), None)
 
     def _isr(self, d: Decision) -> Command | None:
-        tasks = [c for c in d.legal if type(c) is TaskIsr]
-        if not tasks:
+        drones = d.legal.pieces() if isinstance(d.legal, CommandList) else sorted({c.drone for c in d.legal if type(c) is TaskIsr})
+        if not drones:
             return None
-        drone = tasks[0].drone
-        tasks = [t for t in tasks if t.drone == drone]
+        tasks = d.legal.of_piece(drones[0]) if isinstance(d.legal, CommandList) else [
+            c for c in d.legal if type(c) is TaskIsr and c.drone == drones[0]]  # fmt: skip
         turn = d.view.turn
         wanted: list[Hex] = []
         for e in d.log[-200:]:
@@ -129,7 +149,7 @@ class GreedyPlayer:
             exact = list({w: over[w] for w in wanted if w in over}.values())
             if exact:  # a search right over a wanted hex: the nearest there can be
                 return exact[0] if len(exact) == 1 else self.rng.choice(exact)
-            return self.rng.choice(_nearest(tasks, wanted))
+            return self.rng.choice(self._nearest_searches(tasks, wanted))
         return self.rng.choice(tasks)
 
     def _air(self, d: Decision) -> Command | None:
@@ -159,19 +179,6 @@ class GreedyPlayer:
         scored = [(worth(c), self.rng.random(), c) for c in sorties]
         best = max(scored, key=lambda s: (s[0], s[1]))
         return best[2] if best[0] > 0.3 else None
-
-
-def _nearest(tasks: list[TaskIsr], wanted: list[Hex]) -> list[TaskIsr]:
-    """The searches whose hex is nearest to any of the wanted hexes (all of them, tied)."""
-    qs = [t.hex[0] for t in tasks]
-    rs = [t.hex[1] for t in tasks]
-    best: list[int] | None = None
-    for wq, wr in dict.fromkeys(wanted):
-        d = [(abs(q - wq) + abs(r - wr) + abs(q - wq + r - wr)) >> 1 for q, r in zip(qs, rs)]
-        best = d if best is None else list(map(min, best, d))
-    assert best is not None
-    low = min(best)
-    return [t for t, x in zip(tasks, best) if x == low]
 
 
 # what the player does in each phase where its side decides

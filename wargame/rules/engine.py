@@ -27,7 +27,7 @@ from .orders import ORDERS, why_illegal
 from .preview import REVEALED_NOW, Preview, ThresholdCrossing, preview_command
 from .rulebook import Rulebook, Setup, Situation
 from .state import GameState, PieceState
-from .views import Decision, SideView, make_view
+from .views import Decision, Seat, SideView, make_view
 
 __all__ = ["Game", "IllegalCommand", "Preview", "Step", "ThresholdCrossing", "describe_roll", "PHASE_SIDE"]
 
@@ -91,6 +91,7 @@ class Game:
         self._undo: list[_Undo] = []
         self._sides = SideLog(self.log)
         self._oracle = self.chance.oracle()
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides) for side in PHASE_SIDE.values()}
         # Called with an event's index in the log just before the event is emitted, so a
         # replay can take the state as it stood between two events (a roll and its damage).
         self.observer: Callable[[int], None] | None = None
@@ -167,11 +168,7 @@ class Game:
         mover = self.side_to_move
         if mover is None or (side is not None and side != mover):
             raise IllegalCommand("it is not this side's turn to decide")
-        rules, state = self.rules, self.state
-        return Decision(
-            mover, rules, commands_now(self), self._oracle,
-            lambda: make_view(rules, state, mover, mover), lambda: self._sides.read(mover),
-        )  # fmt: skip
+        return Decision(mover, self.rules, commands_now(self), self._oracle, self._seats[mover])
 
     def odds(self, table_id: str, situation: Situation) -> Setup:
         """The setup (column, modifiers) of a roll and, through `.odds()`, its exact odds."""
@@ -190,7 +187,9 @@ class Game:
     def apply(self, command: Command) -> list[Event]:
         """Carry out a command; raise IllegalCommand (changing nothing) if the rules refuse it."""
         order = ORDERS.get(type(command))
-        if order is None or self.state.result is not None or not issued(self, command, order.actor):
+        trusted = (order is not None and self.legal_cache.rev == self.rev and self.state.result is None
+                   and issued(self, command, order.actor))  # fmt: skip
+        if not trusted:
             reason = why_illegal(self, command)
             if reason is not None:
                 raise IllegalCommand(reason)

@@ -30,11 +30,21 @@ class CommandList(Sequence[Command]):
     without copying them into one list (random.choice and indexing work as on
     a list, in the same order)."""
 
-    __slots__ = ("_groups", "_len")
+    __slots__ = ("_groups", "_len", "_by_piece")
 
-    def __init__(self, groups: list[tuple[Command, ...]]):
+    def __init__(self, groups: list[tuple[Command, ...]], by_piece: dict[str, list[tuple[Command, ...]]] | None = None):
         self._groups = groups
         self._len = sum(map(len, groups))
+        self._by_piece = by_piece or {}
+
+    def of_piece(self, piece_id: str) -> Sequence[Command]:
+        """The commands of one acting piece (a team, a drone, a flight), in order, without a scan."""
+        parts = self._by_piece.get(piece_id, ())
+        return parts[0] if len(parts) == 1 else CommandList(list(parts))
+
+    def pieces(self) -> list[str]:
+        """The pieces that have commands, in the order of their commands."""
+        return [pid for pid, parts in self._by_piece.items() if any(parts)]
 
     def __len__(self) -> int:
         return self._len
@@ -208,6 +218,7 @@ def commands_now(g: Game) -> CommandList:
         return CommandList([])
     kind = g.phase
     groups: list[tuple[Command, ...]] = []
+    by_piece: dict[str, list[tuple[Command, ...]]] = {}
     if kind == "blue_reaction":
         groups.append(tuple(ResolveAttack(a.number) for a in g.state.attacks if not a.resolved))
     elif kind in _PHASES:
@@ -234,9 +245,10 @@ def commands_now(g: Game) -> CommandList:
                 if entry is None or entry[0] != facts:
                     entry = cache[pid] = [facts, *make(g, p, facts)]
             groups.extend(entry[1])
+            by_piece[pid] = entry[1]
         legal.rev = g.rev
     groups.append((END_PHASE,))
-    return CommandList(groups)
+    return CommandList(groups, by_piece)
 
 
 def issued(g: Game, command: Command, actor: str | None) -> bool:

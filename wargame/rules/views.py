@@ -19,7 +19,7 @@ from .state import NEVER, Attack, GameResult, GameState, PieceState
 if TYPE_CHECKING:
     from .chance import Chance
     from .commands import Command
-    from .events import Event
+    from .events import Event, SideLog
     from .preview import Preview
     from .rulebook import Rulebook
 
@@ -110,6 +110,23 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     )  # fmt: skip
 
 
+class Seat:
+    """A side's place at the table: where its view and its reading of the log
+    come from. Made once per game and side, so handing a player a Decision
+    costs no more than the legal commands."""
+
+    __slots__ = ("side", "_rules", "_state", "_log")
+
+    def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog):
+        self.side, self._rules, self._state, self._log = side, rules, state, log
+
+    def view(self) -> SideView:
+        return make_view(self._rules, self._state, self.side, self.side)
+
+    def log(self) -> list[Event]:
+        return self._log.read(self.side)
+
+
 # Given a seed, a whole game consistent with everything a side has seen (its hidden
 # enemies placed where they could be): what a search player plays its look-ahead
 # in, never the true game. The engine offers none yet; Decision.worlds holds one.
@@ -128,10 +145,9 @@ class Decision:
     given, samples full games consistent with what the side has seen, for a
     search player's look-ahead; the engine gives none yet."""
 
-    __slots__ = ("side", "rules", "legal", "chance", "worlds", "_view", "_make_view", "_log")
+    __slots__ = ("side", "rules", "legal", "chance", "worlds", "_view", "_seat")
 
-    def __init__(self, side: str, rules: Rulebook, legal: Sequence[Command], chance: Chance,
-                 make_view: Callable[[], SideView], read_log: Callable[[], list[Event]],
+    def __init__(self, side: str, rules: Rulebook, legal: Sequence[Command], chance: Chance, seat: Seat,
                  worlds: WorldSampler | None = None):  # fmt: skip
         self.side = side
         self.rules = rules
@@ -139,19 +155,18 @@ class Decision:
         self.chance = chance
         self.worlds = worlds
         self._view: SideView | None = None
-        self._make_view = make_view
-        self._log = read_log
+        self._seat = seat
 
     @property
     def view(self) -> SideView:
         if self._view is None:
-            self._view = self._make_view()
+            self._view = self._seat.view()
         return self._view
 
     @property
     def log(self) -> list[Event]:
         """The game's log as this side reads it."""
-        return self._log()
+        return self._seat.log()
 
     def preview(self, command: Command, crossings: bool = False) -> Preview:
         """The command's odds on this side's view (thresholds only if asked: they cost more)."""
