@@ -213,7 +213,7 @@ class Game:
         if undo is not None and not step.faces:
             undo.step = step
             self._undo.append(undo)
-        else:
+        elif self._undo:
             self._undo.clear()
         return events
 

@@ -34,9 +34,19 @@ class Roll:
     def __init__(self, table: str, title: str, dice: str, faces: tuple[int, ...], natural: int,
                  modifiers: tuple[tuple[str, int], ...], column: str | None, shifts: tuple[tuple[str, int], ...],
                  total: int, result: str, text: str, needed: Words, band: tuple[int | None, int | None] = (None, None)):  # fmt: skip
-        self.table, self.title, self.dice, self.faces, self.natural = table, title, dice, faces, natural
-        self.modifiers, self.column, self.shifts, self.total = modifiers, column, shifts, total
-        self.result, self.text, self._needed, self.band = result, text, needed, band
+        self.table = table
+        self.title = title
+        self.dice = dice
+        self.faces = faces
+        self.natural = natural
+        self.modifiers = modifiers
+        self.column = column
+        self.shifts = shifts
+        self.total = total
+        self.result = result
+        self.text = text
+        self._needed = needed
+        self.band = band
 
     @property
     def needed(self) -> str:
@@ -70,8 +80,15 @@ class Event:
     def __init__(self, turn: int, phase: str, kind: str, text: Words, visible: str = ALL,
                  other_text: Words | None = None, roll: Roll | None = None, pieces: tuple[str, ...] = (),
                  where: Hex | None = None):  # fmt: skip
-        self.turn, self.phase, self.kind, self._text, self.visible = turn, phase, kind, text, visible
-        self._other, self.roll, self.pieces, self.where = other_text, roll, pieces, where
+        self.turn = turn
+        self.phase = phase
+        self.kind = kind
+        self._text = text
+        self.visible = visible
+        self._other = other_text
+        self.roll = roll
+        self.pieces = pieces
+        self.where = where
 
     @property
     def text(self) -> str:
