@@ -56,7 +56,7 @@ def roll(g: Game, table_id: str, sit: Situation, label: str, visible: str = ALL,
     table, row = setup.table, draw.row
     r = Roll(
         table_id, table.spec.title, table.dice.text, draw.faces, draw.natural, setup.modifiers,
-        setup.column_name, setup.shifts, draw.total, row.result, row.text,
+        table.columns[setup.column], setup.shifts, draw.total, row.result, row.text,
         lambda: needed_words(rules, setup, row), table.bands[setup.column][draw.index],
     )  # fmt: skip
     if shown_when_found and visible != ALL and any(e.verb == "target" and e.target == "detect" for e in row.effects):

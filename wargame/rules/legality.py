@@ -181,8 +181,9 @@ def _sortie_commands(g: Game, f: PieceState, facts: tuple) -> tuple[list[tuple[C
 
 
 def _known_targets(g: Game, side: str) -> list[PieceState]:
-    enemy = OTHER[side]
-    return [t for t in g.state.pieces.values() if t.side == enemy and not t.hidden and not t.seen_destroyed]
+    pieces = g.state.pieces
+    known = [pieces[pid] for pid in g.rules.side_pieces[OTHER[side]]]
+    return [t for t in known if not t.hidden and not t.seen_destroyed]
 
 
 # each phase: the pieces that act in it, the facts their commands depend on, and how to make them
@@ -268,7 +269,10 @@ def issued(g: Game, command: Command, actor: str | None) -> bool:
         known = g.rules.command_ids  # the rulebook's shared tuples have theirs made already
         entry[2] = [known.get(id(part)) or frozenset(map(id, part)) for part in entry[1]]
     i = id(command)
-    return any(i in ids for ids in entry[2])
+    for ids in entry[2]:
+        if i in ids:
+            return True
+    return False
 
 
 def cached(g: Game, key: tuple, make) -> tuple:
