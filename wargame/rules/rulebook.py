@@ -134,7 +134,8 @@ class Rulebook:
         # Command objects that depend only on the scenario (a team's moves from a
         # hex, an ISR drone's tasks), shared by every game on this rulebook.
         self.command_cache: dict[tuple, tuple] = {}
-        self.command_ids: dict[int, frozenset[int]] = {}  # id of a cached tuple -> the ids of its commands
+        self.command_ids: dict[int, frozenset[int]] = {}
+        self._start: GameState | None = None  # id of a cached tuple -> the ids of its commands
         self.blocked = {hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and s.piece_types[p.type].side == "blue"}
         self.sites = [p.id for p in s.pieces if s.piece_types[p.type].kind in US_SITES and not getattr(s.piece_types[p.type], "off_map", False)]
         self.site_set = frozenset(self.sites)
@@ -241,6 +242,12 @@ class Rulebook:
     # --- pieces ----------------------------------------------------------------
 
     def new_state(self) -> GameState:
+        """The state at the start of a game: a copy of one made once per rulebook."""
+        if self._start is None:
+            self._start = self._first_state()
+        return self._start.clone()
+
+    def _first_state(self) -> GameState:
         s = self.scenario
         pieces: dict[str, PieceState] = {}
         hexes = {p.id: hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex}
