@@ -71,7 +71,9 @@ def scaled(loaded: LoadedScenario, copies: int) -> Rulebook:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO)
-    ap.add_argument("--strength", type=int, default=0, metavar="N", help="also play N games each way, greedy against random")
+    ap.add_argument(
+        "--strength", type=int, default=0, metavar="N", help="also play N games each way, greedy against random"
+    )
     args = ap.parse_args()
     path = find_scenario(args.scenario)
     if path is None:
@@ -95,7 +97,9 @@ def main() -> int:
     print(line("greedy game", cost, 0.25) + f"   ({cmds / n:.0f} commands, {cost / (cmds / n):.2g} ref each)")
 
     print("\nscaled: Red teams and US sites copied k times (random players, 30 games each)")
-    print(f"{'k':>3} {'pieces':>7} {'x pieces':>9} {'commands':>9} {'x command':>10} {'x Red phase':>12}   one command ≤ pieces")
+    print(
+        f"{'k':>3} {'pieces':>7} {'x pieces':>9} {'commands':>9} {'x command':>10} {'x Red phase':>12}   one command ≤ pieces"
+    )
     base = None
     for k in (1, 2, 4, 8):
         rk = scaled(loaded, k)
@@ -111,7 +115,9 @@ def main() -> int:
         if base is None:
             base = (pieces, per_command, per_phase)
         xp, xc, xr = pieces / base[0], per_command / base[1], per_phase / base[2]
-        print(f"{k:>3} {pieces:>7} {xp:>9.2f} {commands / len(seeds):>9.0f} {xc:>10.2f} {xr:>12.2f}   {'ok' if xc <= xp else 'MISSED'}")
+        print(
+            f"{k:>3} {pieces:>7} {xp:>9.2f} {commands / len(seeds):>9.0f} {xc:>10.2f} {xr:>12.2f}   {'ok' if xc <= xp else 'MISSED'}"
+        )
 
     if args.strength:
         print()

@@ -56,7 +56,9 @@ def test_a_player_is_handed_its_view_never_the_game(tutorial_rules):
     d = g.decision("red")
     assert d.side == "red" and isinstance(d.view, SideView) and d.view.side == "red"
     assert list(d.legal) == g.legal_commands("red")
-    assert not any(isinstance(getattr(d, name), Game) for name in ("side", "rules", "legal", "chance", "view", "worlds"))
+    assert not any(
+        isinstance(getattr(d, name), Game) for name in ("side", "rules", "legal", "chance", "view", "worlds")
+    )
     with pytest.raises(IllegalCommand):
         g.decision("blue")
     # the view is a copy: changing it changes nothing in the game

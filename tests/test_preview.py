@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from conftest import scenario_path
-
 from wargame.grammar import parse_roll_range
 from wargame.hexgrid import parse_ccrr
 from wargame.rules.commands import DroneAttack, EndPhase, FlySortie, MoveTeam, TaskIsr
@@ -48,7 +46,9 @@ def test_a_search_that_finds_shows_the_searcher_its_dice(tutorial_rules):
     g2 = Game(tutorial_rules, 1, RecordedDice(list(CALM)))
     to_phase(g2, "blue_isr")
     g2.dice = RecordedDice([(6, 1)])
-    assert not any(e.seen_by("blue") is not None and e.roll is not None for e in g2.apply(TaskIsr("reaper_1", parse_ccrr("1109"))))
+    assert not any(
+        e.seen_by("blue") is not None and e.roll is not None for e in g2.apply(TaskIsr("reaper_1", parse_ccrr("1109")))
+    )
 
 
 def test_a_fixed_cost_that_crosses_a_threshold_is_named_as_certain(tutorial_rules):
@@ -76,11 +76,16 @@ def test_the_chance_of_a_threshold_is_the_share_of_games_that_cross_it(tutorial_
     p = game(0).preview(FlySortie("viper_1", "desert_facility"))
     war = next(t for t in p.thresholds if t.threshold == "Open war")
     air = p.odds[0][1].odds()
-    passed = 1 - sum((c for r, c in zip(air.rows, air.chances) if any(e.verb == "attack" for e in r.effects)), Fraction(0))
+    passed = 1 - sum(
+        (c for r, c in zip(air.rows, air.chances) if any(e.verb == "attack" for e in r.effects)), Fraction(0)
+    )
     assert 0 < war.chance < 1 and war.chance >= passed
     n = 3000
     hits = sum(
-        any(e.kind == "threshold" and "Open war" in e.text for e in game(s).apply(FlySortie("viper_1", "desert_facility")))
+        any(
+            e.kind == "threshold" and "Open war" in e.text
+            for e in game(s).apply(FlySortie("viper_1", "desert_facility"))
+        )
         for s in range(1, n + 1)
     )
     sigma = (float(war.chance) * (1 - float(war.chance)) / n) ** 0.5
@@ -93,8 +98,10 @@ def test_each_sides_log_keeps_up_with_play_and_undo(tutorial_rules):
     team = g.state.pieces["drone_team"]
     team.hidden = False
     g.apply(MoveTeam("drone_team", parse_ccrr("1008")))
-    assert [e.text for e in g.events_for("red")][len(red_before):] == ["Drone team moves 1109 → 1008"]
-    assert [e.text for e in g.events_for("blue")][len(blue_before):] == ["Contact lost with the drone launch team at 1109"]
+    assert [e.text for e in g.events_for("red")][len(red_before) :] == ["Drone team moves 1109 → 1008"]
+    assert [e.text for e in g.events_for("blue")][len(blue_before) :] == [
+        "Contact lost with the drone launch team at 1109"
+    ]
     g.undo()
     assert g.events_for("red") == red_before and g.events_for("blue") == blue_before
     g.apply(MoveTeam("drone_team", parse_ccrr("1010")))

@@ -118,7 +118,11 @@ class GreedyPlayer:
         a drone's searches from a hex are the same tuple every day, so their hexes are kept."""
         got = self._hexes.get(id(tasks))
         if got is None or got[0] is not tasks:
-            got = self._hexes[id(tasks)] = (tasks, np.array([t.hex[0] for t in tasks]), np.array([t.hex[1] for t in tasks]))
+            got = self._hexes[id(tasks)] = (
+                tasks,
+                np.array([t.hex[0] for t in tasks]),
+                np.array([t.hex[1] for t in tasks]),
+            )
         _, qs, rs = got
         best = None
         for wq, wr in dict.fromkeys(wanted):
@@ -128,12 +132,15 @@ class GreedyPlayer:
         assert best is not None
         return [tasks[i] for i in np.flatnonzero(best == best.min())]
 
-
     def _reaction(self, d: Decision) -> Command | None:
         return next((c for c in d.legal if type(c) is ResolveAttack), None)
 
     def _isr(self, d: Decision) -> Command | None:
-        drones = d.legal.pieces() if isinstance(d.legal, CommandList) else sorted({c.drone for c in d.legal if type(c) is TaskIsr})
+        drones = (
+            d.legal.pieces()
+            if isinstance(d.legal, CommandList)
+            else sorted({c.drone for c in d.legal if type(c) is TaskIsr})
+        )
         if not drones:
             return None
         tasks = d.legal.of_piece(drones[0]) if isinstance(d.legal, CommandList) else [

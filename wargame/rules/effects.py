@@ -89,7 +89,9 @@ def needed_words(rules: Rulebook, setup: Setup, row) -> str:
 # --- effects -----------------------------------------------------------------------------
 
 
-def apply_effects(g: Game, effects: list[Effect], sit: Situation, out: Outcome, reason: str, visible: str = ALL) -> None:
+def apply_effects(
+    g: Game, effects: list[Effect], sit: Situation, out: Outcome, reason: str, visible: str = ALL
+) -> None:
     st = g.state
     rules = g.rules
     for e in effects:
@@ -122,7 +124,12 @@ def apply_effects(g: Game, effects: list[Effect], sit: Situation, out: Outcome, 
                 sit.target.casualties += n
                 st.stats["us_casualties"] += n
                 st.pending_authorization += rules.scenario.rules.authorization.per_casualty * n
-                g.emit("casualties", f"{count(n, 'US casualty', 'US casualties')} at {rules.name_of(sit.target.id)}", visible, where=sit.hex)
+                g.emit(
+                    "casualties",
+                    f"{count(n, 'US casualty', 'US casualties')} at {rules.name_of(sit.target.id)}",
+                    visible,
+                    where=sit.hex,
+                )
         elif verb == "militia_casualties":
             st.stats["militia_casualties"] += e.militia_casualties
             g.emit("casualties", f"{count(e.militia_casualties, 'militia fighter')} killed", visible, where=sit.hex)
@@ -249,7 +256,9 @@ def holds(g: Game, cond: ObjectiveCondition) -> bool:
         n = sum(1 for pid in cond.pieces_destroyed.pieces if pieces[pid].destroyed)
         if n < cond.pieces_destroyed.at_least:
             return False
-    if cond.pieces_undamaged is not None and any(pieces[p].damaged or pieces[p].destroyed for p in cond.pieces_undamaged):
+    if cond.pieces_undamaged is not None and any(
+        pieces[p].damaged or pieces[p].destroyed for p in cond.pieces_undamaged
+    ):
         return False
     if cond.pieces_survive is not None and any(pieces[p].destroyed for p in cond.pieces_survive):
         return False
@@ -284,4 +293,6 @@ def hide_from_blue(e: Event) -> Event:
     other = None
     if e.kind == "track":
         other = e.other_text or e.text.split(" (")[0]
-    return Event(e.turn, e.phase, e.kind, e.text, "red" if e.visible == ALL else e.visible, other, e.roll, e.pieces, e.where)
+    return Event(
+        e.turn, e.phase, e.kind, e.text, "red" if e.visible == ALL else e.visible, other, e.roll, e.pieces, e.where
+    )

@@ -231,9 +231,9 @@ class Game:
         st.pieces[u.piece.id] = u.piece  # the same place in the scenario's order
         if u.side in st.stocks:
             st.stocks[u.side] = u.stocks
-        del st.attacks[u.attacks:]
+        del st.attacks[u.attacks :]
         st.attacks_this_turn = u.attacks_this_turn
-        del self.log[u.log_len:]
+        del self.log[u.log_len :]
         self._sides.truncate(u.log_len)
         self.history.pop()
         assert u.step.command is not None

@@ -113,7 +113,17 @@ class Event:
         return None
 
     def _key(self) -> tuple:
-        return (self.turn, self.phase, self.kind, self.text, self.visible, self.other_text, self.roll, self.pieces, self.where)
+        return (
+            self.turn,
+            self.phase,
+            self.kind,
+            self.text,
+            self.visible,
+            self.other_text,
+            self.roll,
+            self.pieces,
+            self.where,
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Event) and self._key() == other._key()

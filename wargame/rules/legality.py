@@ -139,7 +139,9 @@ def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Com
                             lambda: (MoveTeam(p.id, h) for h in rules.reachable(p.hex, points, p.side))))  # fmt: skip
     if not attacked and arms:
         pieces = st.pieces
-        parts.extend([part for target, part in _attacks_from(g, p, c.value(g, p, "range"), arms) if not pieces[target].destroyed])
+        parts.extend(
+            [part for target, part in _attacks_from(g, p, c.value(g, p, "range"), arms) if not pieces[target].destroyed]
+        )
     return parts, None
 
 
@@ -149,12 +151,15 @@ def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
     key = ("attacks", p.id, p.hex, reach, arms)
     got = g.rules.command_cache.get(key)
     if got is None:
+        in_range = g.rules.sites_in_range(p.hex, reach, g.state.pieces)
         if p.kind == "launch_team":
-            got = tuple((t, cached(g, ("drones", p.id, t, arms), lambda t=t: (DroneAttack(p.id, t, n) for n in range(1, arms + 1))))
-                        for t in g.rules.sites_in_range(p.hex, reach, g.state.pieces))  # fmt: skip
+            salvo = range(1, arms + 1)
+            got = tuple(
+                (t, cached(g, ("drones", p.id, t, arms), lambda t=t: (DroneAttack(p.id, t, n) for n in salvo)))
+                for t in in_range
+            )
         else:
-            got = tuple((t, cached(g, ("rockets", p.id, t), lambda t=t: (RocketAttack(p.id, t),)))
-                        for t in g.rules.sites_in_range(p.hex, reach, g.state.pieces))  # fmt: skip
+            got = tuple((t, cached(g, ("rockets", p.id, t), lambda t=t: (RocketAttack(p.id, t),))) for t in in_range)
         g.rules.command_cache[key] = got
     return got
 
@@ -345,7 +350,10 @@ def _check_attack(g: Game, c: DroneAttack | RocketAttack, kind: str) -> tuple[Pi
     if hexgrid.distance(team.hex, target.hex) > rules.value(st, team, "range"):
         return None, f"{rules.name_of(target.id)} is out of {name}'s range"
     if team.kind != kind:
-        return None, f"{name} launches rockets, not drones" if kind == "launch_team" else f"{name} launches drones, not rockets"
+        return (
+            None,
+            f"{name} launches rockets, not drones" if kind == "launch_team" else f"{name} launches drones, not rockets",
+        )
     return team, None
 
 

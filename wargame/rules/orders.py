@@ -31,7 +31,9 @@ ORDERS: dict[type, Order] = {
     EndPhase: Order(None, None, legality.check_end_phase, procedures.end_phase),
     MoveTeam: Order("red_operations", "team", legality.check_move, procedures.move_team, undoable=True),
     DroneAttack: Order("red_operations", "team", legality.check_drone_attack, procedures.drone_attack, undoable=True),
-    RocketAttack: Order("red_operations", "team", legality.check_rocket_attack, procedures.rocket_attack, undoable=True),
+    RocketAttack: Order(
+        "red_operations", "team", legality.check_rocket_attack, procedures.rocket_attack, undoable=True
+    ),
     ResolveAttack: Order("blue_reaction", None, legality.check_resolve, procedures.resolve_attack),
     TaskIsr: Order("blue_isr", "drone", legality.check_isr, procedures.task_isr),
     FlySortie: Order("blue_air", "flight", legality.check_sortie, procedures.fly_sortie),

@@ -149,7 +149,12 @@ def _search(rules: Rulebook, st: Knowledge, command: TaskIsr) -> _Plan | None:
     spec = next((p for p in rules.scenario.pieces if rules.piece_types[p.type].kind == "launch_team"), None)
     if spec is not None:
         probe = PieceState(spec.id, spec.type, "launch_team", "red", command.hex, hidden=True)
-        odds.append(("A hidden launch team here", rules.setup("isr_detection", st, Situation(drone, probe, command.hex, command.hex))))
+        odds.append(
+            (
+                "A hidden launch team here",
+                rules.setup("isr_detection", st, Situation(drone, probe, command.hex, command.hex)),
+            )
+        )
     notes = ["Each hidden piece within the radius is rolled for separately."]
     return f"{rules.name_of(drone.id)} searches {ccrr(command.hex)} (radius {radius})", odds, notes, []
 

@@ -15,7 +15,18 @@ from .. import hexgrid
 from ..kinds import OTHER
 from ..words import count
 from .commands import DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
-from .effects import Outcome, apply_effects, award, change_stock, end_game, hex_name, hide_from_blue, holds, move_track, roll
+from .effects import (
+    Outcome,
+    apply_effects,
+    award,
+    change_stock,
+    end_game,
+    hex_name,
+    hide_from_blue,
+    holds,
+    move_track,
+    roll,
+)
 from .rulebook import Situation
 from .state import Attack
 
@@ -38,7 +49,13 @@ def move_team(g: Game, c: MoveTeam) -> None:
     if was_seen and g.rules.scenario.rules.detected_teams_hide_on_move:
         team.hidden = True
         kind = g.rules.piece_types[team.type].name.lower()
-        g.emit("lost", f"Contact lost with the {kind} at {hex_name(origin)}", OTHER[team.side], pieces=(team.id,), where=origin)
+        g.emit(
+            "lost",
+            f"Contact lost with the {kind} at {hex_name(origin)}",
+            OTHER[team.side],
+            pieces=(team.id,),
+            where=origin,
+        )
 
 
 def drone_attack(g: Game, c: DroneAttack) -> None:
@@ -64,7 +81,9 @@ def _declare(g: Game, team_id: str, target_id: str, kind: str, drones: int) -> N
     number = len(st.attacks) + 1
     st.attacks.append(Attack(number, kind, team_id, target_id, n))
     what = count(n, "drone") if kind == "drone" else f"a salvo of {count(n, 'rocket')}"
-    g.emit("declare", f"{rules.name_of(team_id)} launches {what} at {rules.name_of(target_id)}", "red", pieces=(team_id,))
+    g.emit(
+        "declare", f"{rules.name_of(team_id)} launches {what} at {rules.name_of(target_id)}", "red", pieces=(team_id,)
+    )
 
 
 # --- Blue reaction ------------------------------------------------------------------------
@@ -85,11 +104,22 @@ def resolve(g: Game, attack: Attack) -> None:
     st.stats["attacks"] += 1
     if attack.kind == "drone":
         st.stats["drones_launched"] += attack.count
-        g.emit("attack", f"Drone attack on {tname}: {count(attack.count, 'drone')} inbound", pieces=(target.id,), where=target.hex)
+        g.emit(
+            "attack",
+            f"Drone attack on {tname}: {count(attack.count, 'drone')} inbound",
+            pieces=(target.id,),
+            where=target.hex,
+        )
         for i in range(1, attack.count + 1):
             if st.result is not None:
                 break
-            _, out = roll(g, "counter_drone", sit, f"Drone {i} of {attack.count} vs {tname} counter-drone defences", pieces=(target.id,))
+            _, out = roll(
+                g,
+                "counter_drone",
+                sit,
+                f"Drone {i} of {attack.count} vs {tname} counter-drone defences",
+                pieces=(target.id,),
+            )
             if out.stop:
                 st.stats["drones_shot_down"] += 1
                 continue
@@ -97,7 +127,12 @@ def resolve(g: Game, attack: Attack) -> None:
             roll(g, "drone_attack", sit, f"Drone {i} of {attack.count} hits {tname}", pieces=(target.id,))
     else:
         st.stats["rockets_fired"] += attack.count
-        g.emit("attack", f"Rocket attack on {tname}: {count(attack.count, 'rocket')}", pieces=(target.id,), where=target.hex)
+        g.emit(
+            "attack",
+            f"Rocket attack on {tname}: {count(attack.count, 'rocket')}",
+            pieces=(target.id,),
+            where=target.hex,
+        )
         roll(g, "rocket_attack", sit, f"Rocket salvo on {tname}", pieces=(target.id,))
     if st.result is None:
         st.pending_authorization += rules.scenario.rules.authorization.per_attack
@@ -233,7 +268,9 @@ def strategic_phase(g: Game) -> None:
             gained += n
             sources.append(f"{rules.name_of(d.id)} {n}")
     for pid, h in rules.crossings:
-        if supply.per_crossing and any(hexgrid.distance(h, d.hex) <= supply.crossing_needs_depot_within for d in depots):
+        if supply.per_crossing and any(
+            hexgrid.distance(h, d.hex) <= supply.crossing_needs_depot_within for d in depots
+        ):
             gained += supply.per_crossing
             sources.append(f"{rules.places[pid].name} {supply.per_crossing}")
     bonus = rules.adjustment(st, "resupply")

@@ -145,7 +145,8 @@ class Rulebook:
         self.isr_drones = [pid for pid, k in kinds.items() if k == "isr_drone"]
         self.strike_flights = [pid for pid, k in kinds.items() if k == "strike_flight"]
         self.drone_stock, self.rocket_stock = s.rules.drone_stock, s.rules.rocket_stock
-        self.side_pieces = {side: [p.id for p in s.pieces if s.piece_types[p.type].side == side] for side in ("blue", "red")}
+        self.side_pieces = {side: [pid for pid in self.piece_specs if self.piece_types[self.piece_specs[pid].type].side == side]
+                            for side in ("blue", "red")}  # fmt: skip
         self.aircraft = [pid for pid, k in kinds.items() if k in AIRCRAFT]
         self.depots = [pid for pid, k in kinds.items() if k == "depot"]
         self.crossings = [(pid, hexgrid.parse_ccrr(self.places[pid].hex)) for pid in s.rules.supply.crossings]
