@@ -82,7 +82,7 @@ def test_autoplay_finishes_a_saved_game(tmp_path, capsys):
     g = Game(Rulebook(load_scenario(scenario_path(TUTORIAL))), 12)
     p = RandomPlayer(1)
     for _ in range(15):
-        g.apply(p.choose(g, g.side_to_move))
+        g.apply(p.choose(g.decision()))
     path = tmp_path / "half.wgsave"
     save_game(path, g)
     done = tmp_path / "done.wgsave"

@@ -140,7 +140,7 @@ def test_a_scenario_made_from_nothing_validates_and_plays_to_a_result(tmp_path, 
     steps = 0
     while not game.over and steps < 5000:
         side = game.side_to_move
-        game.apply(players[side].choose(game, side))
+        game.apply(players[side].choose(game.decision(side)))
         steps += 1
     assert game.over and game.state.result is not None
     assert main(["autoplay", str(path), "--seed", "3"]) == 0

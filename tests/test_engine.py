@@ -353,7 +353,7 @@ def test_random_games_keep_every_invariant(tutorial_rules, border_rules, seed, s
     steps = 0
     while not g.over and steps < 400:
         side = g.side_to_move
-        g.apply(player.choose(g, side))
+        g.apply(player.choose(g.decision(side)))
         check_invariants(g)
         steps += 1
     assert g.over
@@ -374,7 +374,7 @@ def play(rules, seed: int, blue: str = "random", red: str = "random") -> tuple[G
     hashes = [g.digest()]
     while not g.over:
         side = g.side_to_move
-        g.apply(players[side].choose(g, side))
+        g.apply(players[side].choose(g.decision(side)))
         hashes.append(g.digest())
     return g, hashes
 
@@ -428,7 +428,7 @@ def _commands(rules, seed):
     p = RandomPlayer(seed)
     out = []
     while not g.over:
-        c = p.choose(g, g.side_to_move)
+        c = p.choose(g.decision())
         out.append(c)
         g.apply(c)
     return out

@@ -22,7 +22,7 @@ def play_some(rules, seed: int, steps: int) -> Game:
     for _ in range(steps):
         if g.over:
             break
-        g.apply(p.choose(g, g.side_to_move))
+        g.apply(p.choose(g.decision()))
     return g
 
 

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wargame.dice import SeededDice
-from wargame.rules.rulebook import Situation
+from wargame.rules.chance import Chance
+from wargame.rules.rulebook import Setup, Situation
 from wargame.grammar import parse_roll_range
 
 
@@ -124,12 +125,12 @@ def test_odds_match_frequencies(border_rules, table_id, mod):
     table = border_rules.tables[table_id]
     column = len(table.columns) - 1
     odds = table.odds(column, mod)
-    dice = SeededDice(7)
+    chance = Chance(SeededDice(7))
+    setup = Setup(table, column, mod, (), ())
     n = 40_000
     seen = Counter()
     for _ in range(n):
-        faces, natural = table.roll(dice)
-        seen[table.row_at(column, natural + mod).result] += 1
+        seen[chance.roll(setup).row.result] += 1
     expected = Counter()
     for row, chance in zip(odds.rows, odds.chances):
         expected[row.result] += float(chance) * n

@@ -304,13 +304,6 @@ def test_an_idle_board_draws_nothing(screen):
     assert not app.frame([], 1 / 60, force=False)  # nothing moved: nothing drawn
 
 
-def _choose(brain, game, side):
-    """A greedy player's choice (the way players are called may change: one place)."""
-    from wargame.ai import choose
-
-    return choose(brain, game, side)
-
-
 def test_two_people_play_the_june_scenario_to_the_end(border_rules):
     """Every command two players give, through the screen: pick the piece on the
     board, click its target, choose on the odds card, commit; hand the screen over
@@ -343,7 +336,7 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
             press_card(app, play, "cancel")
             continue
         side = session.to_move
-        command = _choose(brains[side], game, side)
+        command = brains[side].choose(game.decision(side))
         before = len(game.history)
         if isinstance(command, EndPhase):
             press(app, play.end_button)

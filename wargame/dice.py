@@ -133,7 +133,7 @@ class SeededDice:
     stream exactly with `SeededDice(seed, drawn)`.
     """
 
-    __slots__ = ("seed", "drawn", "_bits", "_buf", "_i")
+    __slots__ = ("seed", "drawn", "_bits", "_buf", "_i", "_limits")
 
     _BATCH = 512
 
@@ -146,6 +146,7 @@ class SeededDice:
             self.drawn = drawn
         self._buf: list[int] = []
         self._i = 0
+        self._limits: dict[int, int] = {}  # sides -> the largest multiple of sides below 2**64
 
     def _raw(self) -> int:
         if self._i >= len(self._buf):
@@ -157,9 +158,17 @@ class SeededDice:
         return value
 
     def die(self, sides: int) -> int:
-        limit = (1 << 64) - ((1 << 64) % sides)
+        limit = self._limits.get(sides)
+        if limit is None:
+            limit = self._limits[sides] = (1 << 64) - ((1 << 64) % sides)
         while True:
-            raw = self._raw()
+            i = self._i
+            if i < len(self._buf):  # the common case, without a call
+                raw = self._buf[i]
+                self._i = i + 1
+                self.drawn += 1
+            else:
+                raw = self._raw()
             if raw < limit:
                 return raw % sides + 1
 

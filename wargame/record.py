@@ -111,7 +111,7 @@ def _q(text: str) -> str:
 
 def _replay_hashes(game: Game) -> list[str]:
     steps = game.history
-    replay = Game(game.rules, game.seed, RecordedDice(list(steps[0].faces)))
+    replay = Game(game.rules, game.seed, RecordedDice(list(steps[0].faces)), keep_undo=False)
     hashes = [replay.digest()]
     for step in steps[1:]:
         replay.dice = RecordedDice(list(step.faces))

@@ -23,6 +23,7 @@ from .rules.commands import Command
 from .rules.engine import Game, IllegalCommand, Preview
 from .rules.events import ALL, Event
 from .rules.rulebook import Rulebook
+from .rules.views import SideView
 from .scenario.load import load_scenario
 
 HUMAN = "human"
@@ -75,6 +76,8 @@ class Session:
             self.viewer = humans[0]  # against the computer the screen never changes hands
         self.saved_turn = self.game.state.turn
         self.tracks_at.setdefault(self.game.state.turn, dict(self.game.state.tracks))
+        if not humans:
+            self.game.keep_undo = False  # nobody at the table to take a command back
 
     # --- making one ------------------------------------------------------------------
 
@@ -152,7 +155,7 @@ class Session:
 
     # --- what the screen shows -----------------------------------------------------------
 
-    def view(self):
+    def view(self) -> SideView:
         """What the screen may draw: the viewer's view, or everything once the game is over."""
         return self.game.view(self.seen_as)
 
@@ -220,7 +223,7 @@ class Session:
         side = self.to_move
         if side is None or side not in self.ai:
             return None
-        events = self.game.apply(self.ai[side].choose(self.game, side))
+        events = self.game.apply(self.ai[side].choose(self.game.decision(side)))
         self._after_command()
         return events
 

@@ -1,19 +1,21 @@
-"""Computer players. A player looks at its side's view and the legal commands
-and picks one; it never touches the state or the dice, so an AI game records and
-replays like any other."""
+"""Computer players. A player is handed a `Decision` (its side's view, the legal
+commands, the rulebook, its side's log and a chance that lists outcomes) and
+returns one of the legal commands. It never sees the `Game`, its state or its
+dice, so it cannot peek at hidden pieces, and an AI game records and replays
+like any other."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from ..rules.commands import Command
-from ..rules.engine import Game
+from ..rules.views import Decision
 
 
 class Player(Protocol):
     name: str
 
-    def choose(self, game: Game, side: str) -> Command: ...
+    def choose(self, decision: Decision) -> Command: ...
 
 
 def make_player(kind: str, seed: int) -> Player:
@@ -33,4 +35,4 @@ PLAYER_KINDS = ("random", "greedy")
 
 def choose(player: Player, game: Game, side: str) -> Command:
     """Ask a computer player for its command: the one place that knows how players are called."""
-    return player.choose(game, side)
+    return player.choose(game.decision(side))

@@ -33,7 +33,7 @@ def _autoplay(args: argparse.Namespace) -> int:
         loaded = game.rules.loaded
     else:
         loaded = load_scenario(path)
-        game = Game(loaded, args.seed)
+        game = Game(loaded, args.seed, keep_undo=False)
     players = {"blue": make_player(args.blue, args.seed * 2 + 1), "red": make_player(args.red, args.seed * 2 + 2)}
     s = loaded.scenario
     print(f"{s.meta.title} — seed {game.seed}, Blue: {args.blue}, Red: {args.red}")
@@ -44,7 +44,7 @@ def _autoplay(args: argparse.Namespace) -> int:
     while not game.over:
         side = game.side_to_move
         assert side is not None
-        game.apply(players[side].choose(game, side))
+        game.apply(players[side].choose(game.decision(side)))
         if args.log:
             for e in game.log[shown:]:
                 print(f"  [{e.visible:>4}] {e.text}")

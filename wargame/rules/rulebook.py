@@ -10,16 +10,23 @@ tests') can share one Rulebook.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple, Union
 
 from .. import hexgrid
 from ..grammar import NO_ROLES, ValueRef, describe_range, modifier_bounds, table_roles
 from ..hexgrid import Hex
-from ..kinds import TEAMS, US_SITES
+from ..kinds import AIRCRAFT, TEAMS, US_SITES
 from ..scenario.load import LoadedScenario
 from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
 from .state import NEVER, GameState, PieceState
 from .tables import CompiledTable, Odds
+
+if TYPE_CHECKING:
+    from .views import SideView
+
+# What values and tables are read from: the true state, or a side's view of it
+# (a player's odds then come only from what its side knows).
+Knowledge = Union[GameState, "SideView"]
 # threshold adjustments that change each piece's value ("resupply" is added once a turn instead)
 PIECE_ADJUSTMENTS = frozenset({"drones_per_attack", "rockets_per_attack", "sorties", "team_move"})
 
@@ -35,10 +42,10 @@ class Situation:
     aim: Hex | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Setup:
+class Setup(NamedTuple):
     """What a roll on a table will add and which column it reads: the same for
-    the odds shown beforehand and the roll itself."""
+    the odds shown beforehand and the roll itself. (A named tuple: one is made
+    for every roll, and a tuple is the cheapest immutable thing to make.)"""
 
     table: CompiledTable
     column: int
@@ -54,7 +61,7 @@ class Setup:
         return self.table.columns[self.column]
 
 
-Predicate = Callable[[GameState, Situation], bool]
+Predicate = Callable[[Knowledge, Situation], bool]
 
 
 class Rulebook:
@@ -107,6 +114,9 @@ class Rulebook:
         self.thresholds = [
             (tid, i, th) for tid, track in s.tracks.items() for i, th in enumerate(track.thresholds)
         ]
+        self.thresholds_of: dict[str, list] = {}
+        for tid, i, th in self.thresholds:
+            self.thresholds_of.setdefault(tid, []).append((i, th))
         # each piece type's whole-number values, read on every legal-commands call
         self._values = {
             tid: {k: v for k, v in pt.model_dump().items() if isinstance(v, int) and not isinstance(v, bool)}
@@ -124,6 +134,8 @@ class Rulebook:
         # Command objects that depend only on the scenario (a team's moves from a
         # hex, an ISR drone's tasks), shared by every game on this rulebook.
         self.command_cache: dict[tuple, tuple] = {}
+        self.command_ids: dict[int, frozenset[int]] = {}
+        self._start: GameState | None = None  # id of a cached tuple -> the ids of its commands
         self.blocked = {hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex and s.piece_types[p.type].side == "blue"}
         # hexes of off-map bases, whose stacks are drawn beside the map edge
         self.off_map_hexes = frozenset(
@@ -131,14 +143,39 @@ class Rulebook:
         )
         self.diameter = self.columns + self.rows  # no two hexes of the map are further apart
         self.sites = [p.id for p in s.pieces if s.piece_types[p.type].kind in US_SITES and not getattr(s.piece_types[p.type], "off_map", False)]
+        self.site_set = frozenset(self.sites)
+        # the pieces that act in each phase, in scenario order (the order of their commands)
+        kinds = {p.id: s.piece_types[p.type].kind for p in s.pieces}
+        self.teams = [pid for pid, k in kinds.items() if k in TEAMS]
+        self.isr_drones = [pid for pid, k in kinds.items() if k == "isr_drone"]
+        self.strike_flights = [pid for pid, k in kinds.items() if k == "strike_flight"]
+        self.drone_stock, self.rocket_stock = s.rules.drone_stock, s.rules.rocket_stock
+        self.side_pieces = {side: [pid for pid in self.piece_specs if self.piece_types[self.piece_specs[pid].type].side == side]
+                            for side in ("blue", "red")}  # fmt: skip
+        self.aircraft = [pid for pid, k in kinds.items() if k in AIRCRAFT]
+        self.depots = [pid for pid, k in kinds.items() if k == "depot"]
+        self.crossings = [(pid, hexgrid.parse_ccrr(self.places[pid].hex)) for pid in s.rules.supply.crossings]
+        self._corners = [hexgrid.from_offset(c, r) for c in (0, self.columns - 1) for r in (0, self.rows - 1)]
+        self._limit: dict[Hex, int] = {}
+        self._reach_set: dict[tuple[Hex, int, str], frozenset[Hex]] = {}
 
     # --- the map ---------------------------------------------------------------
 
     def on_map(self, h: Hex) -> bool:
         return h in self.terrain
 
+    def clamp(self, center: Hex, radius: int) -> int:
+        """A radius no larger than the farthest hex of the map from `center`: a range of
+        10^12 covers the map and costs no more than one the map's size."""
+        limit = self._limit.get(center)
+        if limit is None:
+            # +1: the map's zigzag edge may lie a step past the line between two corners
+            limit = self._limit[center] = max(hexgrid.distance(center, c) for c in self._corners) + 1
+        return radius if radius < limit else limit
+
     def area(self, center: Hex, radius: int) -> tuple[Hex, ...]:
         """On-map hexes within `radius` of `center` (cached: ISR tasking asks often)."""
+        radius = self.clamp(center, radius)
         key = (center, radius)
         got = self._area.get(key)
         if got is None:
@@ -147,6 +184,8 @@ class Rulebook:
         return got
 
     def area_set(self, center: Hex, radius: int) -> frozenset[Hex]:
+        """Hexes within `radius` of `center` (every on-map one, at most), as a set."""
+        radius = self.clamp(center, radius)
         key = (center, radius)
         got = self._area_set.get(key)
         if got is None:
@@ -185,6 +224,18 @@ class Rulebook:
         self._reach[key] = got
         return got
 
+    def reachable_set(self, start: Hex, points: int, side: str) -> frozenset[Hex]:
+        key = (start, points, side)
+        got = self._reach_set.get(key)
+        if got is None:
+            got = self._reach_set[key] = frozenset(self.reachable(start, points, side))
+        return got
+
+    def pieces_near(self, state: GameState, center: Hex, radius: int, side: str) -> list[PieceState]:
+        """The side's pieces within `radius` of `center`, in scenario order."""
+        dist = hexgrid.distance
+        return [p for p in state.pieces.values() if p.side == side and dist(p.hex, center) <= radius]
+
     def sites_in_range(self, origin: Hex, reach: int, pieces: dict[str, PieceState]) -> tuple[str, ...]:
         """US sites (on the map) within `reach` hexes of `origin`."""
         key = (origin, reach)
@@ -197,6 +248,12 @@ class Rulebook:
     # --- pieces ----------------------------------------------------------------
 
     def new_state(self) -> GameState:
+        """The state at the start of a game: a copy of one made once per rulebook."""
+        if self._start is None:
+            self._start = self._first_state()
+        return self._start.clone()
+
+    def _first_state(self) -> GameState:
         s = self.scenario
         pieces: dict[str, PieceState] = {}
         hexes = {p.id: hexgrid.parse_ccrr(p.hex) for p in s.pieces if p.hex}
@@ -213,7 +270,7 @@ class Rulebook:
         state.reached = {(tid, i) for tid, i, th in self.thresholds if self.in_force(th, tracks[tid])}
         return state
 
-    def value(self, state: GameState, piece: PieceState, name: str) -> int:
+    def value(self, state: Knowledge, piece: PieceState, name: str) -> int:
         """A piece's value now: its type's, changed while damaged, and by track thresholds."""
         v = self._values[piece.type].get(name, 0)
         if piece.damaged:
@@ -227,7 +284,7 @@ class Rulebook:
     def in_force(threshold, level: int) -> bool:
         return level >= threshold.at if threshold.direction == "up" else level <= threshold.at
 
-    def adjustment(self, state: GameState, name: str) -> int:
+    def adjustment(self, state: Knowledge, name: str) -> int:
         """What the thresholds in force add to a rule value (most values have no threshold at all)."""
         total = 0
         for tid, th in self._adjusters.get(name, ()):
@@ -240,7 +297,7 @@ class Rulebook:
 
     # --- tables ----------------------------------------------------------------
 
-    def setup(self, table_id: str, state: GameState, sit: Situation) -> Setup:
+    def setup(self, table_id: str, state: Knowledge, sit: Situation) -> Setup:
         """The column and modifiers a roll on this table gets in this situation."""
         table = self.tables[table_id]
         mods = []
@@ -288,7 +345,7 @@ class Rulebook:
         pred = self._compile(m.when) if m.when.model_fields_set else None
         return (m.name, m.value or 0, getter, m.times, pred)
 
-    def _value_getter(self, ref: ValueRef) -> Callable[[GameState, Situation], int]:
+    def _value_getter(self, ref: ValueRef) -> Callable[[Knowledge, Situation], int]:
         name = ref.name
         if ref.source == "hex":
             return lambda st, sit: self.population.get(sit.hex, 0) if sit.hex is not None else 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..dice import Dice, DiceSource, parse_dice
+from ..dice import Dice, parse_dice
 from ..grammar import parse_roll_range
 
 if TYPE_CHECKING:
@@ -42,30 +42,42 @@ class CompiledTable:
         self.id = table_id
         self.spec = spec
         self.dice: Dice = parse_dice(spec.dice)
+        self.sides: tuple[int, ...] = tuple(self.dice.dice)  # the sides of each die, in rolling order
         self.columns: tuple[str | None, ...] = tuple(spec.columns) if spec.columns else (None,)
         self.low, self.high = low, high
         self.rows: list[tuple[ResultRow, ...]] = []
+        # each row's modified totals as the table writes them ('11+' is (11, None))
+        self.bands: list[tuple[tuple[int | None, int | None], ...]] = []
         self._at: list[np.ndarray] = []
+        self._index: list[list[int]] = []  # the same arrays as plain lists, for a roll's single lookup
         for col in self.columns:
             rows = tuple(spec.results[col] if col is not None else spec.results)  # type: ignore[index]
             at = np.full(high - low + 1, -1, dtype=np.int64)
+            bands = []
             for i, row in enumerate(rows):
                 lo, hi = parse_roll_range(row.roll)
+                bands.append((lo, hi))
                 a = low if lo is None else max(lo, low)
                 b = high if hi is None else min(hi, high)
                 if a <= b:
                     at[a - low : b - low + 1] = i
             self.rows.append(rows)
+            self.bands.append(tuple(bands))
             self._at.append(at)
+            self._index.append(at.tolist())
         self._odds: dict[tuple[int, int], Odds] = {}
+        self.outcomes: dict[tuple[int, int], tuple] = {}  # Chance.outcomes, kept as the odds are
 
     def column_index(self, name: str | None) -> int:
         return self.columns.index(name) if name in self.columns else 0
 
-    def row_at(self, column: int, total: int) -> ResultRow:
-        """The row a modified total lands on (totals past the ends read the end rows)."""
+    def index_at(self, column: int, total: int) -> int:
+        """The index of the row a modified total lands on (totals past the ends read the end rows)."""
         total = self.low if total < self.low else self.high if total > self.high else total
-        return self.rows[column][int(self._at[column][total - self.low])]
+        return self._index[column][total - self.low]
+
+    def row_at(self, column: int, total: int) -> ResultRow:
+        return self.rows[column][self.index_at(column, total)]
 
     def odds(self, column: int, modifier: int) -> Odds:
         """Exact odds of each row for a column and modifier total (cached: it is called per hover)."""
@@ -88,8 +100,3 @@ class CompiledTable:
         odds = Odds(rows, tuple(chances), tuple(natural))
         self._odds[key] = odds
         return odds
-
-    def roll(self, source: DiceSource) -> tuple[list[int], int]:
-        """Roll this table's dice: the faces, in order, and their total."""
-        faces = [source.die(s) for s in self.dice.dice]
-        return faces, self.dice.total(faces)

@@ -11,6 +11,8 @@ these same models (`schema.py`), so the documentation cannot drift from the code
 
 from __future__ import annotations
 
+import functools
+
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -213,8 +215,9 @@ class Effect(Model):
             raise ValueError(f"'{extra[0]}' does not belong in a '{verb}' effect")
         return self
 
-    @property
+    @functools.cached_property
     def verb(self) -> str:
+        """Which of the verbs this effect uses (read on every roll, so worked out once)."""
         return next(v for v in EFFECT_VERBS if getattr(self, v) is not None)
 
 

@@ -1,0 +1,175 @@
+"""Views: what one side may know, as data that a screen or a computer player reads.
+
+A side never sees the other side's hidden pieces, stocks or undisclosed
+attacks, nor the true condition of a piece whose damage it could not assess,
+nor points it cannot yet know were scored. The view is made here, at the data
+layer, so no screen and no player can read past it; it is a copy, so nothing
+done to it reaches the game.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+
+from ..kinds import HIDEABLE, OTHER
+from .state import NEVER, Attack, GameResult, GameState, PieceState
+
+if TYPE_CHECKING:
+    from .chance import Chance
+    from .commands import Command
+    from .events import Event, SideLog
+    from .preview import Preview
+    from .rulebook import Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    """One side's knowledge of the game (side None: everything, for the umpire
+    or a finished game's review). Attribute names are the state's, so the
+    rulebook's values and tables read a view as they read the state. The
+    pieces are copies: treat them as read-only."""
+
+    side: str | None
+    turn: int
+    phase: int  # index into the sequence of play
+    phase_kind: str
+    phase_title: str
+    side_to_move: str | None
+    pieces: Mapping[str, PieceState]
+    tracks: Mapping[str, int]
+    stocks: Mapping[str, Mapping[str, int]]
+    vp: Mapping[str, int]
+    vp_log: tuple[tuple[str, int, str, str], ...]
+    stats: Mapping[str, int]
+    attacks: tuple[Attack, ...]
+    attacks_this_turn: int
+    result: GameResult | None
+    strikes_today: int  # public: every strike past air defence is seen
+    reached: frozenset[tuple[str, int]]  # thresholds whose one-time effects have fired (tracks are public)
+
+
+def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None) -> SideView:
+    """The view of `side` (None: everything) of this state.
+
+    The other side's hidden pieces are left out; of its pieces `side` knows
+    only what it last learned (a strike whose results were unclear), not
+    when they moved or attacked; its stocks and its undisclosed attacks are
+    left out, and so are the points `side` cannot yet know were scored."""
+    st = state
+    index = st.phase if st.phase >= 0 else 0
+    pieces: dict[str, PieceState] = {}
+    vp_log = st.vp_log
+    stats = dict(st.stats)
+    stocks = {s: MappingProxyType(dict(v)) for s, v in st.stocks.items()}
+    attacks = st.attacks
+    attacks_this_turn = st.attacks_this_turn
+    vp = dict(st.vp)
+    if side is None:
+        for pid, p in st.pieces.items():
+            pieces[pid] = p.clone()
+    else:
+        other = OTHER[side]
+        unconfirmed = set()
+        destroyed = 0
+        for pid, p in st.pieces.items():
+            if p.side != other:
+                pieces[pid] = p.clone()
+                continue
+            if p.hidden:
+                continue
+            c = p.clone()
+            if p.kind in HIDEABLE:
+                # what a strike did to it is known only once assessed; damage to a US
+                # site is in plain sight (every hit on one is told to both sides)
+                if not p.assessed:
+                    unconfirmed.add(pid)
+                c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
+            c.moved_turn = c.attacked_turn = c.suppressed_turn = NEVER
+            destroyed += c.destroyed
+            pieces[pid] = c
+        stocks.pop(other, None)
+        if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved
+            attacks = [a for a in attacks if a.resolved]
+            attacks_this_turn = len(attacks)
+        if unconfirmed:
+            vp_log = [e for e in vp_log if e[3] not in unconfirmed]
+            vp = {"blue": 0, "red": 0}
+            for s, pts, _, _ in vp_log:
+                vp[s] += pts
+        stats["targets_destroyed"] = destroyed
+        if side == "blue":
+            stats.pop("militia_casualties", None)  # the militias do not publish their dead
+    result = None if st.result is None else GameResult(st.result.winner, st.result.reason, dict(st.result.vp))
+    return SideView(
+        side, st.turn, st.phase, rules.sequence[index], rules.phase_titles[index], side_to_move,
+        MappingProxyType(pieces), MappingProxyType(dict(st.tracks)), MappingProxyType(stocks), MappingProxyType(vp),
+        tuple(vp_log), MappingProxyType(stats), tuple(a.clone() for a in attacks), attacks_this_turn, result,
+        st.strikes_today, frozenset(st.reached),
+    )  # fmt: skip
+
+
+class Seat:
+    """A side's place at the table: where its view and its reading of the log
+    come from. Made once per game and side, so handing a player a Decision
+    costs no more than the legal commands."""
+
+    __slots__ = ("side", "_rules", "_state", "_log")
+
+    def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog):
+        self.side, self._rules, self._state, self._log = side, rules, state, log
+
+    def view(self) -> SideView:
+        return make_view(self._rules, self._state, self.side, self.side)
+
+    def log(self) -> list[Event]:
+        return self._log.read(self.side)
+
+
+# Given a seed, a whole game consistent with everything a side has seen (its hidden
+# enemies placed where they could be): what a search player plays its look-ahead
+# in, never the true game. The engine offers none yet; Decision.worlds holds one.
+WorldSampler = Callable[[int], object]
+
+
+class Decision:
+    """What a player is handed when its side must choose a command, and all it
+    is handed: its side's view, the legal commands, the rulebook (the published
+    rules and tables: its piece positions are the scenario's start, not the
+    game's), its side's reading of the log, and a chance that lists outcomes
+    and can be forked for look-ahead but never rolls the game's own dice.
+
+    The view and the log are made when first read, so a player that needs
+    neither (the random one) costs the game nothing for them. `worlds`, when
+    given, samples full games consistent with what the side has seen, for a
+    search player's look-ahead; the engine gives none yet."""
+
+    __slots__ = ("side", "rules", "legal", "chance", "worlds", "_view", "_seat")
+
+    def __init__(self, side: str, rules: Rulebook, legal: Sequence[Command], chance: Chance, seat: Seat,
+                 worlds: WorldSampler | None = None):  # fmt: skip
+        self.side = side
+        self.rules = rules
+        self.legal = legal
+        self.chance = chance
+        self.worlds = worlds
+        self._view: SideView | None = None
+        self._seat = seat
+
+    @property
+    def view(self) -> SideView:
+        if self._view is None:
+            self._view = self._seat.view()
+        return self._view
+
+    @property
+    def log(self) -> list[Event]:
+        """The game's log as this side reads it."""
+        return self._seat.log()
+
+    def preview(self, command: Command, crossings: bool = False) -> Preview:
+        """The command's odds on this side's view (thresholds only if asked: they cost more)."""
+        from .preview import preview_command
+
+        return preview_command(self.rules, self.view, command, crossings=crossings)
