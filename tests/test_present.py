@@ -137,3 +137,40 @@ def test_the_presentation_layer_never_imports_pygame():
     code = "import sys, wargame.present.looks, wargame.present.cards, wargame.present.log, wargame.present.summary\n" \
            "assert 'pygame' not in sys.modules\n"  # fmt: skip
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_an_odds_card_names_the_threshold_a_command_crosses(tutorial_rules):
+    """Escalation one below Open war: a strike's first-day effect crosses it, and the
+    card says so, with what Open war does, before the player commits."""
+    from wargame.rules.commands import FlySortie
+
+    g = Game(tutorial_rules, 1)
+    g.apply(EndPhase())
+    while g.phase != "blue_air":
+        g.apply(EndPhase())
+    war = next(th for th in tutorial_rules.tracks["escalation"].thresholds if th.name == "Open war")
+    g.state.tracks["escalation"] = war.at - 1
+    sortie = next(c for c in g.legal_commands() if isinstance(c, FlySortie))
+    card = odds_card(g.preview(sortie))
+    assert any("reaches Open war" in w for w in card.warnings), card.warnings
+    assert any(war.description.split()[0] in w for w in card.warnings)
+
+
+def test_a_search_that_finds_shows_its_dice_and_one_that_misses_says_so(tutorial_rules):
+    from wargame.dice import RecordedDice
+    from wargame.rules.commands import TaskIsr
+
+    for face, found in ((6, True), (1, False)):
+        g = Game(tutorial_rules, 1)
+        g.apply(EndPhase())
+        assert g.phase == "blue_isr"
+        team = g.state.pieces["drone_team"]
+        drone = next(p for p in g.state.pieces.values() if p.kind == "isr_drone")
+        g.dice = RecordedDice([(6, face)])
+        events = g.apply(TaskIsr(drone.id, team.hex))
+        card = roll_card("Search", [v for e in events if (v := e.seen_by("blue")) is not None])
+        assert card is not None
+        if found:
+            assert [r.table for r in card.rolls] == ["ISR detection"] and any("Detected" in o for o in card.outcomes)
+        else:
+            assert not card.rolls and any("nothing found" in o for o in card.outcomes)

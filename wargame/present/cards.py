@@ -74,19 +74,16 @@ def odds_card(preview) -> OddsCard:
 
 
 def threshold_warning(crossing) -> str:
-    """"Escalation 4 → 5 reaches Open war: the militias gain ..." (with its chance when not certain)."""
-    name = getattr(crossing, "track_name", None) or getattr(crossing, "track", "")
-    frm, to = getattr(crossing, "start", None), getattr(crossing, "end", None)
-    if frm is None:
-        frm, to = getattr(crossing, "before", "?"), getattr(crossing, "after", "?")
-    verb = "leaves" if getattr(crossing, "leaving", False) else "reaches"
-    text = f"{name} {frm} → {to} {verb} {getattr(crossing, 'name', '')}"
-    description = getattr(crossing, "description", "")
-    if description:
-        text += f": {description}"
-    chance = getattr(crossing, "chance", 1)
-    if chance != 1:
-        text = f"{percent(Fraction(chance))} chance: " + text
+    """"Escalation 4 → 5 reaches Open war: the militias gain ..." (its chance first when
+    not certain; "and the game ends" for a threshold that ends it)."""
+    verb = "reaches" if crossing.reaches else "leaves"
+    text = f"{crossing.track_name} {crossing.from_level} → {crossing.to_level} {verb} {crossing.threshold}"
+    if crossing.reaches and crossing.description:
+        text += f": {crossing.description}"
+    if crossing.reaches and crossing.ends_game:
+        text += " The game ends."
+    if crossing.chance != 1:
+        text = f"{percent(Fraction(crossing.chance))} chance: " + text
     return text
 
 
