@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Literal
@@ -155,11 +156,18 @@ def is_save(path: str | Path) -> bool:
     path = Path(path)
     if path.suffix == SAVE_SUFFIX:
         return True
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return f.readline(64).startswith("# wargame save")
+    try:  # never block: a pipe or a device is no save (the scenario reader refuses it)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
+    try:
+        return os.read(fd, 64).startswith(b"# wargame save")
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 
