@@ -77,7 +77,8 @@ class Preview:
 class Game:
     """One game in play. Build it with a Rulebook (or a loaded scenario) and a seed."""
 
-    def __init__(self, rules: Rulebook | LoadedScenario, seed: int, dice: DiceSource | None = None):
+    def __init__(self, rules: Rulebook | LoadedScenario, seed: int, dice: DiceSource | None = None,
+                 observer: Callable[[int], None] | None = None):  # fmt: skip
         self.rules = rules if isinstance(rules, Rulebook) else Rulebook(rules)
         self.seed = seed
         self.dice: DiceSource = dice if dice is not None else SeededDice(seed)
@@ -89,8 +90,9 @@ class Game:
         self._cause: str | None = None
         self._undo: list[tuple[GameState, int, Step]] = []
         # Called with an event's index in the log just before the event is emitted, so a
-        # replay can take the state as it stood between two events (a roll and its damage).
-        self.observer: Callable[[int], None] | None = None
+        # replay can take the state as it stood between two events (a roll and its damage);
+        # given here, it also sees the events of the game's start.
+        self.observer: Callable[[int], None] | None = observer
         self.state.phase = -1
         self._advance()
         self._finish_step(None)
