@@ -66,7 +66,7 @@ def run(args: list[str], capsys) -> tuple[int, str, str]:
 def test_a_named_pipe_is_refused_without_blocking(tmp_path, capsys):
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    for command in (["validate", str(fifo)], ["autoplay", str(fifo)]):
+    for command in (["validate", str(fifo)], ["autoplay", str(fifo)], ["replay", str(fifo), "--verify"]):
         code, out, err = run(command, capsys)  # a blocking open would hang here, with no writer
         assert code == 2 and err.strip() == f"{fifo}: is a named pipe (FIFO), not a file", command
 
@@ -74,6 +74,8 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path, capsys):
 def test_a_device_and_a_folder_are_refused_in_one_line(tmp_path, capsys):
     for path, words in (("/dev/zero", "is a device, not a file"), (str(tmp_path), "is a folder, not a file")):
         code, out, err = run(["validate", path], capsys)
+        assert code == 2 and err.strip() == f"{path}: {words}"
+        code, out, err = run(["replay", path, "--verify"], capsys)
         assert code == 2 and err.strip() == f"{path}: {words}"
 
 
