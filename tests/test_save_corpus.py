@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 from typing import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wargame.ai.random_player import RandomPlayer
 from wargame.errors import InputError
@@ -428,3 +431,18 @@ def test_a_truncated_save_never_loads_at_any_offset(fresh):
     for cut in offsets:
         with pytest.raises(InputError):
             load_game_text(data[:cut], NAME)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.floats(0, 1), width=st.integers(0, 3), new=st.text(alphabet='0123456789abcdef"{}[]:, \n-\\ulnt', max_size=3))
+def test_any_edit_anywhere_is_refused_in_one_line(fresh, at, width, new):
+    """An edit of any bytes anywhere (replaced, inserted or deleted) is refused, in
+    one located line and at once, never loaded as a game and never a traceback."""
+    text = fresh.text
+    start = int(at * len(text))
+    edited = text[:start] + new + text[start + width :]
+    if edited == text:
+        return
+    began = time.process_time()
+    line, _ = refusal(edited)
+    assert time.process_time() - began < 2, line
