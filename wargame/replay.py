@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable, Sequence
 
 from .dice import DiceSource, RecordedDice, ReplayDiverged, SeededDice
 from .rules.engine import Game, Step
 from .rules.events import Event
 from .rules.rulebook import Rulebook
 from .rules.state import GameState
-
-if TYPE_CHECKING:
-    from .record import SaveFile
+from .saveformat import SaveFile
 
 # Snapshots are kept for about this many piece-steps (a piece's state in one
 # snapshot): every step of any shipped scenario's game, every few of a huge one.
