@@ -136,7 +136,8 @@ class GameState:
         speed: the pieces' numbers are packed into a little-endian int32 array
         (pieces always in scenario order), and the few remaining fields are
         hashed through the repr of sorted tuples of ints and strings, which is
-        stable across Python versions (no floats, no sets, no dict order)."""
+        stable across Python versions (no floats, no sets, no dict order); the
+        victory-point log, which grows all game, is hashed link by link as it grows."""
         flat = array("i")
         for p in self.pieces.values():
             aim = p.aim if p.aim is not None else _NO_AIM
@@ -160,7 +161,6 @@ class GameState:
         h = hashlib.blake2b(flat.tobytes(), digest_size=16)
         h.update(repr(rest).encode("utf-8"))
         return h.hexdigest()
-
 
     def _vp_log_hash(self) -> str:
         """A chained hash of vp_log, carried on from the entries hashed before (the
