@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,45 @@ def test_autoplay_finishes_a_saved_game(tmp_path, capsys):
     assert code == 0 and "seed 12" in out and re.search(r"(Blue wins|Red wins|Draw): ", out)
     finished, _ = load_game(done)
     assert finished.over and finished.history[: len(g.history)] == g.history
+
+
+def test_replay_verify_says_ok_or_where_record_and_replay_part(tmp_path, capsys):
+    path = tmp_path / "game.wgsave"
+    assert main(["autoplay", TUTORIAL, "--seed", "6", "--save", str(path)]) == 0
+    capsys.readouterr()
+    game, save = load_game(path)
+    code, out, err = run(["replay", str(path), "--verify"], capsys)
+    assert (code, err) == (0, "") and out == f"ok: {game.state.turn} turns, {len(save.steps)} steps\n"
+    lines = path.read_text().splitlines()
+    at = next(i for i, l in enumerate(lines) if '"command": {"command": "end_phase"}' in l and i > lines.index("steps:") + 3)
+    step = at - lines.index("steps:") - 1
+    recorded = save.steps[step].hash
+    lines[at] = lines[at].replace(recorded, "0" * 32)
+    edited = tmp_path / "edited.wgsave"
+    edited.write_text("\n".join(lines) + "\n")
+    code, out, err = run(["replay", str(edited), "--verify"], capsys)
+    report = out.splitlines()
+    assert code == 1 and err == "" and len(report) == 5
+    assert report[0].startswith(f"{edited}:{at + 1}:5: step {step} (turn ") and "the replayed state differs" in report[0]
+    assert re.fullmatch(r"  step \d+, turn \d+, .+", report[1]) and report[2] == "  command: End the phase"
+    assert report[3:] == [f"  expected state {'0' * 32}", f"  found state    {recorded}"]
+    code, out, err = run(["autoplay", str(edited)], capsys)  # any other command refuses it in its one line
+    assert code == 2 and err.strip() == report[0]
+
+
+def test_replay_verify_reads_an_old_save_and_refuses_a_non_save(tmp_path, capsys):
+    from conftest import scenario_path
+
+    old = Path(__file__).parent / "fixtures" / "saves" / "v1-tutorial-finished.wgsave"
+    code, out, err = run(["replay", str(old), "--verify"], capsys)
+    assert code == 0 and out == "ok: 4 turns, 35 steps (format wargame-save/1, read through its migration)\n"
+    code, out, err = run(["replay", str(scenario_path(TUTORIAL)), "--verify"], capsys)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and ":1:1: not a wargame save" in err
+    code, out, err = run(["replay", str(tmp_path / "none.wgsave"), "--verify"], capsys)
+    assert code == 2 and err.strip() == f"{tmp_path / 'none.wgsave'}: no such file"
+
+
+def test_replay_without_verify_says_the_viewer_is_not_here_yet(capsys):
+    old = Path(__file__).parent / "fixtures" / "saves" / "v2-tutorial-finished.wgsave"
+    code, out, err = run(["replay", str(old)], capsys)
+    assert code == 2 and len(err.splitlines()) == 1 and "replay viewer is not available" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from wargame.ai.random_player import RandomPlayer
 from wargame.cli import main
 from wargame.errors import InputError
-from wargame.record import load_game, load_game_text, save_game, save_text, write_atomic
+from wargame.record import RULES_VERSION, SAVE_FORMAT, load_game, load_game_text, save_game, save_text, write_atomic
+from wargame.replay import Replay
 from wargame.rules.engine import Game
 
 
@@ -51,12 +53,52 @@ def test_a_resumed_game_continues_exactly_as_if_never_saved(tutorial_rules, tmp_
     assert [s.faces for s in resumed.history] == [s.faces for s in whole.history]
 
 
+@pytest.mark.parametrize("cut", [1, 17, 40])
+def test_save_continue_and_finish_is_the_game_played_straight_through(border_rules, tmp_path, cut):
+    """Saved at any step, loaded and played on to the end, a game is the same game
+    as played straight through: the same steps, dice and hashes, byte for byte."""
+    from wargame.ai import make_player
+
+    def players():
+        return {"blue": make_player("greedy", 5), "red": make_player("greedy", 6)}
+
+    whole = Game(border_rules, 21)
+    ps = players()
+    while not whole.over:
+        whole.apply(ps[whole.side_to_move].choose(whole.decision(whole.side_to_move)))
+    path = tmp_path / "half.wgsave"
+    half = Game(border_rules, 21)
+    ps = players()
+    while len(half.history) <= cut:
+        half.apply(ps[half.side_to_move].choose(half.decision(half.side_to_move)))
+    save_game(path, half, {"blue": "ai:greedy", "red": "ai:greedy"})
+    resumed, _ = load_game(path)
+    while not resumed.over:  # the same player objects carry on, so their own choices match too
+        resumed.apply(ps[resumed.side_to_move].choose(resumed.decision(resumed.side_to_move)))
+    assert resumed.digest() == whole.digest()
+    assert save_text(resumed) == save_text(whole)
+    final = tmp_path / "final.wgsave"
+    save_game(final, resumed)
+    done, save = load_game(final)
+    assert [s.hash for s in save.steps] == Replay.from_game(whole).digests and done.over
+
+
+def test_a_replay_of_a_save_hashes_as_the_save(tutorial_rules, tmp_path):
+    g = play_some(tutorial_rules, 31, 80)
+    path = tmp_path / "r.wgsave"
+    save_game(path, g)
+    replay = Replay.from_save(path)
+    assert replay.save is not None and [s.hash for s in replay.save.steps] == replay.digests
+    assert [s.chain for s in replay.save.steps] == [json.loads(l[4:])["chain"] for l in path.read_text().splitlines() if l.startswith("  - ")]
+
+
 def test_save_file_is_readable_and_self_describing(tutorial_rules):
     text = save_text(play_some(tutorial_rules, 3, 10))
     assert text.startswith("# wargame save: Tutorial: rockets on Ain al-Asad, turn ")
-    assert "\nformat: wargame-save/1\n" in text and "\nrules: 1\n" in text
+    assert f'\nformat: "{SAVE_FORMAT}"\n' in text and f"\nrules: {RULES_VERSION}\n" in text
     assert re.search(r"\n  sha256: \"[0-9a-f]{64}\"\n", text)
-    assert '  - {command: {"command": "end_phase"}' in text or '"command": "' in text
+    assert '\n  - {"command": {"command": "end_phase"}, "faces": ' in text
+    assert re.search(r'\nend: \{"steps": 11, "dice_drawn": \d+, "result": null, "chain": "[0-9a-f]{32}"\}\n\Z', text)
 
 
 def _corrupt(text: str, old: str, new: str, count: int = 1) -> str:
@@ -85,19 +127,25 @@ def test_truncated_save_is_refused_with_a_location(save):
     assert re.match(r"game\.wgsave:\d+:\d+: ", line)
 
 
+def step_line(save: str, n: int) -> int:
+    """The 0-based index in the save's lines of step `n`."""
+    return save.splitlines().index("steps:") + 1 + n
+
+
 def test_changed_hash_names_the_step(save):
     lines = save.splitlines()
-    i = next(k for k, l in enumerate(lines) if l.startswith("  - {command: {") and "end_phase" not in l)
-    step_no = i - next(k for k, l in enumerate(lines) if l == "steps:") - 1
-    lines[i] = re.sub(r'hash: "[0-9a-f]{32}"', 'hash: "' + "0" * 32 + '"', lines[i])
+    i = next(k for k, l in enumerate(lines) if l.startswith('  - {"command": {') and "end_phase" not in l)
+    step_no = i - lines.index("steps:") - 1
+    lines[i] = re.sub(r'"state": "[0-9a-f]{32}"', '"state": "' + "0" * 32 + '"', lines[i])
     line = problem("\n".join(lines) + "\n")
-    assert f"game.wgsave:{i + 1}:5: step {step_no}: the replayed state differs" in line
+    assert f"game.wgsave:{i + 1}:5: step {step_no} (turn " in line and "the replayed state differs" in line
+    assert "expected state 00000000000000000000000000000000, found " in line
 
 
 def test_changed_dice_are_caught(save):
     lines = save.splitlines()
-    i = next(k for k, l in enumerate(lines) if "faces: [[6, " in l and l.startswith("  - "))
-    lines[i] = lines[i].replace("faces: [[6, ", "faces: [[10, ", 1)
+    i = next(k for k, l in enumerate(lines) if '"faces": [[6, ' in l and l.startswith("  - "))
+    lines[i] = lines[i].replace('"faces": [[6, ', '"faces": [[10, ', 1)
     line = problem("\n".join(lines) + "\n")
     assert f"game.wgsave:{i + 1}:5: step" in line
     assert "asked for a d6" in line
@@ -105,12 +153,13 @@ def test_changed_dice_are_caught(save):
 
 def test_tampered_scenario_is_refused(save):
     line = problem(_corrupt(save, "counter_drone: 6", "counter_drone: 9"))
+    assert line.startswith("game.wgsave:8:9: ")
     assert "does not match its SHA-256" in line
 
 
 def test_newer_rules_are_refused_politely(save):
-    line = problem(_corrupt(save, "\nrules: 1\n", "\nrules: 7\n"))
-    assert "made by a newer wargame (rules version 7" in line
+    line = problem(_corrupt(save, f"\nrules: {RULES_VERSION}\n", "\nrules: 7\n"))
+    assert f"made by a newer wargame (rules version 7; this one plays rules version {RULES_VERSION})" in line
 
 
 def test_not_a_save(tutorial):
@@ -121,7 +170,7 @@ def test_not_a_save(tutorial):
 
 def test_illegal_recorded_command_is_located(save):
     line = problem(_corrupt(save, '{"command": "end_phase"}', '{"command": "fly_sortie", "flight": "viper_1", "target": "wadi_depot"}'))
-    assert re.search(r"game\.wgsave:\d+:5: step \d+: the rules refuse viper_1 strikes wadi_depot", line)
+    assert re.search(r"game\.wgsave:\d+:5: step \d+ \(turn 1, [^:]+: viper_1 strikes wadi_depot\): the rules refuse it", line)
 
 
 def test_unknown_command_is_located(save):

@@ -7,6 +7,7 @@ top-level scenarios/ and assets/ folders beside the package.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -34,8 +35,22 @@ def shipped_scenarios() -> dict[str, Path]:
 
 
 def find_scenario(name: str) -> Path | None:
-    """A path as given, or the name of a shipped scenario (with or without .yaml)."""
+    """The file at a path, or the shipped scenario of a bare name (with or without .yaml).
+
+    Only a bare name (no folder in it) means a shipped scenario: a path that does
+    not exist is not found, never silently the shipped file of the same name
+    (`/no/such/dir/tutorial.yaml` once validated the shipped tutorial). A path
+    that exists but is no regular file (a folder, a pipe) is returned as it is,
+    for the reader to refuse in one line.
+    """
     path = Path(name)
-    if path.exists():
+    if os.path.lexists(path):
         return path
-    return shipped_scenarios().get(path.name.removesuffix(".yaml"))
+    if _has_folder(name):
+        return None
+    return shipped_scenarios().get(name.removesuffix(".yaml"))
+
+
+def _has_folder(name: str) -> bool:
+    seps = {os.sep, "/"} | ({os.altsep} if os.altsep else set())
+    return any(sep in name for sep in seps) or name in (".", "..") or name.startswith("~")

@@ -15,7 +15,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .record import SAVE_SUFFIX, write_atomic
+from .atomic import write_atomic
+from .record import SAVE_SUFFIX
 
 KEEP = 3  # autosaves kept per game
 INDEX = "index.json"

@@ -14,7 +14,9 @@ every file the game reads.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,10 +79,14 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# the first characters of every null, boolean and number above
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 
 
 def plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if text and text[0] not in _SPECIAL_START:  # most names and words: no pattern can match
+        return text
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -104,19 +110,66 @@ def plain_scalar(text: str) -> Any:
 
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     """A file's text, refusing missing, oversized and non-UTF-8 files with a located line."""
+    return decode(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most `max_bytes`; anything else is one InputError line.
+
+    Only regular files are read: a folder, a named pipe (FIFO), a device or a
+    socket is refused from its `stat`, before it is opened, so that reading
+    never blocks on a pipe nobody writes to and never reads /dev/zero forever.
+    The file is then opened without blocking and checked again (it may have
+    been swapped in between), and its size is checked before a byte is read.
+    """
     name = str(path)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(max_bytes + 1)
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind:
+            raise InputError.single(name, f"is {kind}, not a file")
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError.single(name, "no such file") from None
+    except NotADirectoryError:
+        raise InputError.single(name, "no such file (a part of the path is not a folder)") from None
     except IsADirectoryError:
         raise InputError.single(name, "is a folder, not a file") from None
     except OSError as e:
         raise InputError.single(name, f"cannot be read: {e.strerror}") from None
-    if len(raw) > max_bytes:
+    try:
+        st = os.fstat(fd)
+        kind = _not_regular(st.st_mode)
+        if kind:
+            raise InputError.single(name, f"is {kind}, not a file")
+        if st.st_size > max_bytes:
+            raise InputError.single(name, f"is larger than {max_bytes // 1024} KiB; refusing to read it")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError.single(name, f"cannot be read: {e.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # it grew while we read it
         raise InputError.single(name, f"is larger than {max_bytes // 1024} KiB; refusing to read it")
-    return decode(raw, name)
+    return raw
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a path is when it is not a regular file, in words; None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -49,6 +49,8 @@ def size(text: str) -> tuple[int, int]:
 def scenario_path(name: str) -> Path:
     path = find_scenario(name)
     if path is None:
+        if Path(name).name != name:  # a path: only a bare name may mean a shipped scenario
+            raise InputError.single(name, "no such file")
         known = ", ".join(shipped_scenarios())
         raise InputError.single(name, f"no such file or shipped scenario (shipped: {known})")
     return path

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..errors import InputError
-from ..record import write_atomic
+from ..atomic import write_atomic
 from ..scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, validate_document
 from ..scenario.model import Scenario
 from ..yamlsafe import Document, load, read_text

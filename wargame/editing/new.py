@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..record import write_atomic
+from ..atomic import write_atomic
 from ..resources import find_scenario, scenarios_dir
 from ..scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, load_scenario
 from ..yamlsafe import read_text

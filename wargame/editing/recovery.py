@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..record import write_atomic
+from ..atomic import write_atomic
 from ..scenario.load import MAX_SCENARIO_BYTES
 from ..yamlsafe import read_text
 from .document import EditingDocument

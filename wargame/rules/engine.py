@@ -76,7 +76,7 @@ class Game:
     """One game in play. Build it with a Rulebook (or a loaded scenario) and a seed."""
 
     def __init__(self, rules: Rulebook | LoadedScenario, seed: int, dice: DiceSource | None = None, *,
-                 keep_undo: bool = True):  # fmt: skip
+                 keep_undo: bool = True, observer: Callable[[int], None] | None = None):  # fmt: skip
         self.rules = rules if isinstance(rules, Rulebook) else Rulebook(rules)
         self.seed = seed
         self.chance = Chance(dice if dice is not None else SeededDice(seed))
@@ -93,8 +93,9 @@ class Game:
         self._oracle = self.chance.oracle()
         self._seats = {side: Seat(side, self.rules, self.state, self._sides) for side in PHASE_SIDE.values()}
         # Called with an event's index in the log just before the event is emitted, so a
-        # replay can take the state as it stood between two events (a roll and its damage).
-        self.observer: Callable[[int], None] | None = None
+        # replay can take the state as it stood between two events (a roll and its damage);
+        # given here, it also sees the events of the game's start.
+        self.observer: Callable[[int], None] | None = observer
         self._mover: str | None = None
         self._kind = ""  # the phase kind now, as events record it
         # Undo costs a copy of the acting piece per team order; a game with no one to
@@ -156,6 +157,19 @@ class Game:
     def view(self, side: str | None) -> SideView:
         """What `side` may know now (None: everything), as a copy."""
         return make_view(self.rules, self.state, side, self.side_to_move)
+
+    def stand_at(self, state: GameState, log: list[Event], history: list[Step]) -> None:
+        """Put the game where a record says it stood (a replay's snapshot): its state,
+        its log and its history. Everything kept about the old state goes with it:
+        each side's reading of the log, the seats' views, the legal commands, undo."""
+        self.state = state
+        self.log = log
+        self.history = history
+        self._sides = SideLog(self.log)
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides) for side in PHASE_SIDE.values()}
+        self.legal_cache = LegalCache()
+        self.rev += 1
+        self._undo.clear()
 
     def events_for(self, side: str | None) -> list[Event]:
         """The log as `side` reads it (None: all of it); kept up as the log grows."""

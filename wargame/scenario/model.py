@@ -31,6 +31,16 @@ from ..kinds import PieceKind
 
 FORMAT = "wargame-scenario/1"
 
+# Bounds on what makes no sense beyond them, so that every value a scenario may
+# hold plays in bounded time: a range or a move longer than the largest map
+# (99 x 99 hexes) only makes the rules list hexes that are not there, and a side
+# flying or launching more than a few dozen a day makes a turn of thousands of
+# commands (10**9 sorties or 10**6 drones once passed validation and then hung
+# autoplay). A game's cost grows with its pieces, hence a cap there too.
+MAX_HEXES = 99
+MAX_A_DAY = 24
+MAX_PIECES = 500
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
@@ -330,30 +340,30 @@ class DepotType(PieceTypeBase):
 class StrikeFlightType(PieceTypeBase):
     kind: Literal["strike_flight"]
     strike: int
-    range: int = Field(ge=1, description="Hexes from its base.")
-    sorties: int = Field(ge=1, description="Sorties a day.")
+    range: int = Field(ge=1, le=MAX_HEXES, description="Hexes from its base.")
+    sorties: int = Field(ge=1, le=MAX_A_DAY, description="Sorties a day.")
 
 
 class IsrDroneType(PieceTypeBase):
     kind: Literal["isr_drone"]
     detection: int
-    range: int = Field(ge=1)
-    search_radius: int = Field(ge=0)
-    sorties: int = Field(ge=1)
+    range: int = Field(ge=1, le=MAX_HEXES)
+    search_radius: int = Field(ge=0, le=MAX_HEXES)
+    sorties: int = Field(ge=1, le=MAX_A_DAY)
 
 
 class LaunchTeamType(PieceTypeBase):
     kind: Literal["launch_team"]
-    move: int = Field(ge=0)
-    range: int = Field(ge=1)
-    drones_per_attack: int = Field(ge=1)
+    move: int = Field(ge=0, le=MAX_HEXES, description="Movement points a day.")
+    range: int = Field(ge=1, le=MAX_HEXES)
+    drones_per_attack: int = Field(ge=1, le=MAX_A_DAY)
 
 
 class RocketTeamType(PieceTypeBase):
     kind: Literal["rocket_team"]
-    move: int = Field(ge=0)
-    range: int = Field(ge=1)
-    rockets_per_attack: int = Field(ge=1)
+    move: int = Field(ge=0, le=MAX_HEXES, description="Movement points a day.")
+    range: int = Field(ge=1, le=MAX_HEXES)
+    rockets_per_attack: int = Field(ge=1, le=MAX_HEXES)
 
 
 PieceType = Annotated[
@@ -399,7 +409,9 @@ class Threshold(Model):
         "up", description="'up': in force while the track is at or above `at`; 'down': at or below."
     )
     description: str = ""
-    adjust: dict[ADJUSTABLE, int] = Field(default_factory=dict, description="Rule values changed while in force.")
+    adjust: dict[ADJUSTABLE, Annotated[int, Field(ge=-MAX_A_DAY, le=MAX_A_DAY)]] = Field(
+        default_factory=dict, description="Rule values changed while in force."
+    )
     on_reach: list[Effect] = Field(default_factory=list, description="Effects when the track first reaches it.")
     ends_game: EndGame | None = None
 
@@ -522,7 +534,7 @@ class Scenario(Model):
     map: MapSpec
     sides: dict[SideName, SideSpec]
     piece_types: dict[Id, PieceType]
-    pieces: list[Piece] = Field(min_length=1)
+    pieces: list[Piece] = Field(min_length=1, max_length=MAX_PIECES)
     tracks: dict[Id, Track]
     tables: dict[Id, Table]
     turns: Turns

@@ -46,7 +46,8 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("fullscreen", "F11", "fullscreen on or off", "global", _k(pygame.K_F11)),
     # the map, wherever it is shown
     Binding("select", "Left click", "select a piece; click again to cycle a stack; click a shaded hex or ringed target to act", "board"),
-    Binding("pan", "Drag / Arrows", "pan the map", "board", _k(pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)),
+    Binding("drag", "Drag", "pan the map", "board"),
+    Binding("pan", "Arrows", "pan the map", "board_keys", _k(pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)),
     Binding("zoom", "Wheel / + / -", "zoom about the mouse (the keys: about the middle)", "board",
             _k(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS, mods=ANY)),  # fmt: skip
     Binding("fit", "Home", "the whole map", "board", _k(pygame.K_HOME)),
@@ -60,6 +61,20 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("undo", "Ctrl+Z", "undo the last move or attack order (never past a roll)", "play", _k(pygame.K_z, mods=CTRL)),
     Binding("save", "Ctrl+S", "save the game to a file", "play", _k(pygame.K_s, mods=CTRL)),
     Binding("cancel", "Esc / Right click", "close the card, deselect, or ask to leave for the menu", "play", _k(pygame.K_ESCAPE)),
+    # replay
+    Binding("event", "Right / Left", "the next or the previous event (each roll is one)", "replay",
+            _k(pygame.K_RIGHT, pygame.K_LEFT)),  # fmt: skip
+    Binding("command", "Shift+Right / Left", "the next or the previous command", "replay",
+            _k(pygame.K_RIGHT, pygame.K_LEFT, mods=SHIFT)),  # fmt: skip
+    Binding("phase", "Page Down / Up", "the next or the previous phase", "replay", _k(pygame.K_PAGEDOWN, pygame.K_PAGEUP)),
+    Binding("turn", "Ctrl+Right / Left", "the next or the previous turn", "replay",
+            _k(pygame.K_RIGHT, pygame.K_LEFT, mods=CTRL)),  # fmt: skip
+    Binding("ends", "Ctrl+Home / End", "the first or the last event", "replay", _k(pygame.K_HOME, pygame.K_END, mods=CTRL)),
+    Binding("play", "Space", "play or pause", "replay", _k(pygame.K_SPACE)),
+    Binding("speed", "[ / ]", "slower or faster", "replay", _k(pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET)),
+    Binding("views", "B / R / A", "Blue's view, Red's view, everything (the umpire's, for a game not over)", "replay",
+            _k(pygame.K_b, pygame.K_r, pygame.K_a)),  # fmt: skip
+    Binding("back", "Esc", "leave the replay", "replay", _k(pygame.K_ESCAPE)),
     # hand-over card, summaries and questions
     Binding("take", "Enter / Space / Click", "take the screen: the next player is ready", "handover",
             _k(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)),  # fmt: skip
@@ -85,7 +100,7 @@ def action_for(event: pygame.event.Event, contexts: tuple[str, ...]) -> str | No
 
 def help_rows(contexts: tuple[str, ...]) -> list[tuple[str, list[Binding]]]:
     """The help, by context, in the order the table gives them."""
-    titles = {"global": "Everywhere", "board": "The map", "play": "Playing", "menu": "Main menu",
+    titles = {"global": "Everywhere", "board": "The map", "board_keys": "The map, by keys", "play": "Playing", "menu": "Main menu",
               "replay": "Replay", "editor": "Editor", "handover": "Hand-over card", "question": "Questions"}  # fmt: skip
     out = []
     for ctx in ("global", *[c for c in contexts if c != "global"]):

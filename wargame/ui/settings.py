@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
-from ..record import write_atomic
+from ..atomic import write_atomic
 from ..saves import user_data_dir
 
 FILE = "settings.json"

@@ -20,11 +20,13 @@ KEY_STEP = 60
 
 class MapControls:
     def __init__(self, view, on_click: Callable, on_display: Callable | None = None,
-                 blocked: Callable[[tuple[int, int]], bool] = lambda pos: False):  # fmt: skip
+                 blocked: Callable[[tuple[int, int]], bool] = lambda pos: False,
+                 contexts: tuple[str, ...] = ("board", "board_keys")):  # fmt: skip
         self.view = view  # the MapView
         self.on_click = on_click  # called with the hex clicked
         self.on_display = on_display  # called after the legend or overview was switched
         self.blocked = blocked  # a position covered by something over the map (a card)
+        self.contexts = contexts  # without "board_keys" the arrows are the screen's own (the replay's steps)
         self.mouse = (-1, -1)
         self.hover = None
         self.drag_from: tuple[int, int] | None = None
@@ -81,7 +83,7 @@ class MapControls:
         return self._key(event)
 
     def _key(self, event) -> bool:
-        action = keys.action_for(event, ("board",))
+        action = keys.action_for(event, self.contexts)
         if action is None:
             return False
         if action == "pan":

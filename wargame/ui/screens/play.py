@@ -33,7 +33,7 @@ AI_DELAY = 0.45  # seconds between two computer commands, so a person can follow
 
 
 class PlayScreen:
-    contexts = ("board", "play")
+    contexts = ("board", "board_keys", "play")
     opaque = True
 
     def __init__(self, app, session: Session, shell=None):
