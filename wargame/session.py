@@ -64,6 +64,8 @@ class Session:
     # public track values at the start of each turn, for the end-of-turn summary
     tracks_at: dict[int, dict[str, int]] = field(default_factory=dict)
     summary_due: int | None = None  # a finished turn whose summary the players have not seen
+    # how far each side had read the log when it last gave up the screen ("while you were away")
+    away_from: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for side, kind in self.players.items():
@@ -142,6 +144,26 @@ class Session:
 
     def hide_screen(self) -> None:
         self.viewer = None
+
+    def leave_screen(self) -> None:
+        """The side at the screen gives it up: remember how far it had read, so that when
+        it comes back it can watch what happened while it was away."""
+        if self.viewer is not None:
+            self.away_from[self.viewer] = len(self.game.log)
+
+    def away_events(self, side: str) -> int:
+        """How many events `side` may read that happened since it last had the screen
+        (0 for a side's first turn at the screen)."""
+        start = self.away_from.get(side)
+        if start is None:
+            return 0
+        return sum(1 for e in self.game.log[start:] if e.seen_by(side) is not None)
+
+    def replay(self):
+        """The game so far as a record to step through (the viewer, "while you were away")."""
+        from .replay import Replay
+
+        return Replay.from_game(self.game)
 
     @property
     def my_move(self) -> bool:

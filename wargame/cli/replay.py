@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import InputError
-from .args import command
+from .args import command, size
 
 EXIT_PARTED = 1
 
@@ -15,14 +14,20 @@ def register(sub) -> None:
     p.add_argument("save", metavar="SAVE", help="a saved game (.wgsave)")
     p.add_argument("--verify", action="store_true",
                    help="replay every step headless and report the first where record and replay part (exit 1)")  # fmt: skip
+    p.add_argument("--side", choices=("blue", "red", "all"), default=None,
+                   help="whose view to watch (default: Blue's, or everything for a finished game)")  # fmt: skip
+    p.add_argument("--umpire", action="store_true", help="allow everything (--side all) of a game that is not over")
+    p.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
 
 
 def _replay(args: argparse.Namespace) -> int:
     if args.verify:
         return _verify(args.save)
-    # The replay viewer is being built on the reusable map view; until it lands, say so in one line.
-    raise InputError.single("wargame replay", "the replay viewer is not available yet (it needs a display); "
-                                              "check the save headless with `wargame replay SAVE --verify`")  # fmt: skip
+    from pathlib import Path
+
+    from ..ui.launch import replay
+
+    return replay(Path(args.save), args.side, args.umpire, args.size)
 
 
 def _verify(path: str) -> int:

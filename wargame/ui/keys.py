@@ -78,6 +78,7 @@ BINDINGS: tuple[Binding, ...] = (
     # hand-over card, summaries and questions
     Binding("take", "Enter / Space / Click", "take the screen: the next player is ready", "handover",
             _k(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)),  # fmt: skip
+    Binding("watch", "W", "watch what happened since your last turn, through your own view", "handover", _k(pygame.K_w)),
     Binding("yes", "Enter", "answer yes (the highlighted button)", "question", _k(pygame.K_RETURN, pygame.K_KP_ENTER)),
     Binding("no", "Esc", "answer no", "question", _k(pygame.K_ESCAPE)),
     # menu

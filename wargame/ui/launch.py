@@ -39,6 +39,30 @@ def play(path: Path, seed: int, players: dict[str, str], size: tuple[int, int]) 
     return 0
 
 
+def replay(path: Path, side: str | None, umpire: bool, size: tuple[int, int]) -> int:
+    """Open the replay viewer on a save: `side` "blue", "red" or "all" (None: Blue's view,
+    or everything for a finished game); everything of an unfinished game needs `umpire`."""
+    from ..replay import Replay
+    from .app import no_display_reason, open_window
+    from .screens.flow import Shell
+
+    reason = no_display_reason()
+    if reason is not None:
+        raise InputError.single("wargame replay", f"{reason}; check the save headless with `wargame replay SAVE --verify`")
+    record = Replay.from_save(path)
+    over = record.marks[-1].side_to_move is None
+    chosen = {"blue": "blue", "red": "red", "all": None}.get(side or "", None if over else "blue")
+    if chosen is None and not over and not umpire:
+        raise InputError.single(str(path), "this game is not over: everything in it is the umpire's view; add --umpire to watch it")
+    import pygame
+
+    app = open_window(size, f"wargame replay: {record.rules.scenario.meta.title}")
+    Shell(app).replay(record, chosen, umpire=umpire, standalone=True)
+    app.run()
+    pygame.quit()
+    return 0
+
+
 def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed: int, at=None, zoom: int = 0,
            umpire: bool = False) -> int:  # fmt: skip
     """Draw the play screen for one side's view (or everything) to a PNG, headless."""

@@ -13,16 +13,20 @@ from .base import CardScreen
 class EndScreen(CardScreen):
     contexts = ()
 
-    def __init__(self, app, session, on_review, on_menu):
+    def __init__(self, app, session, on_review, on_menu, on_replay=None):
         super().__init__(app)
         self.session = session
         self.on_review = on_review
         self.on_menu = on_menu
-        self.buttons = [Button("Review the game", "review", kind="go"), Button("Main menu", "menu"), Button("Quit", "quit")]
+        self.on_replay = on_replay
+        self.buttons = [Button("Review the board", "review", kind="go"), Button("Watch the replay", "replay"),
+                        Button("Main menu", "menu"), Button("Quit", "quit")]  # fmt: skip
 
     def press(self, action) -> None:
         if action == "review":
             self.on_review()
+        elif action == "replay" and self.on_replay is not None:
+            self.on_replay()
         elif action == "menu":
             self.on_menu()
         else:
@@ -31,7 +35,7 @@ class EndScreen(CardScreen):
     def draw(self, surface: pygame.Surface) -> None:
         draw_result(surface, self.session)
         w, h = surface.get_size()
-        width = sum(f + 6 for f in (190, 150, 110))
+        width = sum(f + 6 for f in (190, 180, 150, 110))
         flow(self.buttons, self.button_font, (w - width) // 2, h - 70, width, 40)
         self.draw_buttons(surface)
 

@@ -48,10 +48,11 @@ class Shell:
 
         self.app.reset(MenuScreen(self.app, self))
 
-    def load_list(self, menu) -> None:
+    def load_list(self, menu, replay: bool = False) -> None:
+        """The list of saved games, to load one and play on (or, with `replay`, to watch one)."""
         from .load import LoadScreen
 
-        self.app.push(LoadScreen(self.app, self, back=self.app.pop))
+        self.app.push(LoadScreen(self.app, self, back=self.app.pop, replay=replay))
 
     def play(self, session: Session):
         from .play import PlayScreen
@@ -60,6 +61,34 @@ class Shell:
         self.display.apply(screen.map)
         self.app.reset(screen)
         return screen
+
+    def replay(self, record, side: str | None, umpire: bool = False, standalone: bool = False):
+        """The replay viewer on a record; closing it goes back (or quits, when it is the only screen)."""
+        from .replay import ReplayScreen
+
+        done = self.app.quit if standalone else self.app.pop
+        screen = ReplayScreen(self.app, record, side, umpire=umpire, on_done=done, shell=self)
+        self.display.apply(screen.map)
+        if standalone:
+            self.app.reset(screen)
+        else:
+            self.app.push(screen)
+        return screen
+
+    def replay_file(self, path: Path, asking) -> None:
+        """Watch a saved game: Blue's view of one not over, everything of a finished one."""
+        from ...replay import Replay
+
+        try:
+            record = Replay.from_save(path)
+        except InputError as e:
+            asking.show_error(str(e.problems[0]))
+            return
+        except OSError as e:
+            asking.show_error(str(e))
+            return
+        over = record.marks[-1].side_to_move is None
+        self.replay(record, None if over else "blue")
 
     def between_turns(self, play) -> None:
         """The end-of-turn summary first, then the hand-over card, as the session asks."""
@@ -74,13 +103,27 @@ class Shell:
                 self.app.pop()
                 play.restore_camera()
 
-            self.app.push(HandoverScreen(self.app, s, on_taken=taken))
+            def watch() -> None:
+                from .replay import ReplayScreen
+
+                side = s.viewer
+                first = s.away_from.get(side, 0)
+                self.app.pop()
+                play.restore_camera()
+                screen = ReplayScreen(self.app, s.replay(), side, away=True, first=first, on_done=self.app.pop,
+                                      autoplay=True, shell=self)  # fmt: skip
+                self.display.apply(screen.map)
+                self.app.push(screen)
+
+            self.app.push(HandoverScreen(self.app, s, on_taken=taken, on_watch=watch))
 
     def game_over(self, play) -> None:
         from .end import EndScreen
 
         play.session.hide_screen()
-        self.app.push(EndScreen(self.app, play.session, on_review=self.app.pop, on_menu=lambda: self.leave(play)))
+        session = play.session
+        self.app.push(EndScreen(self.app, session, on_review=self.app.pop, on_menu=lambda: self.leave(play),
+                                on_replay=lambda: self.replay(session.replay(), None)))  # fmt: skip
 
     def leave(self, play) -> None:
         play.close()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pygame
 
 from ...kinds import OTHER, SIDE_NAMES
+from ...words import count
 from .. import keys, style
+from ..widgets import Button
 from ..text import wrap
 from .base import CardScreen
 
@@ -20,14 +22,27 @@ BACKGROUND = (18, 20, 24)
 class HandoverScreen(CardScreen):
     contexts = ("handover",)
 
-    def __init__(self, app, session, on_taken):
+    def __init__(self, app, session, on_taken, on_watch=None):
         super().__init__(app)
         self.session = session
         self.side = session.handover_due()
         self.on_taken = on_taken
+        self.on_watch = on_watch  # "while you were away": watch what happened since this side's last turn
+        self.missed = session.away_events(self.side) if on_watch is not None else 0
+        self.watch = Button(f"Watch what happened since your last turn ({count(self.missed, 'event')})", "watch",
+                            kind="plain")  # fmt: skip
+        self.buttons = [self.watch] if self.missed else []
 
     def handle(self, event) -> None:
-        if (event.type == pygame.MOUSEBUTTONUP and event.button == 1) or keys.action_for(event, self.contexts) == "take":
+        if event.type == pygame.MOUSEMOTION:
+            super().handle(event)
+            return
+        action = keys.action_for(event, self.contexts)
+        if self.missed and (action == "watch" or (event.type == pygame.MOUSEBUTTONUP and event.button == 1
+                                                  and self.watch.rect.collidepoint(event.pos))):  # fmt: skip
+            self.session.take_screen()
+            self.on_watch()
+        elif (event.type == pygame.MOUSEBUTTONUP and event.button == 1) or action == "take":
             self.session.take_screen()
             self.on_taken()
 
@@ -35,7 +50,7 @@ class HandoverScreen(CardScreen):
         side = self.side
         w, h = surface.get_size()
         surface.fill(BACKGROUND)
-        card = pygame.Rect(0, 0, min(640, w - 80), 300)
+        card = pygame.Rect(0, 0, min(640, w - 80), 300 + (56 if self.missed else 0))
         card.center = (w // 2, h // 2)
         pygame.draw.rect(surface, style.SIDE_DARK[side], card, border_radius=12)
         pygame.draw.rect(surface, style.SIDE_LIGHT[side], card, 3, border_radius=12)
@@ -57,3 +72,8 @@ class HandoverScreen(CardScreen):
                 surface.blit(img, img.get_rect(midtop=(card.centerx, y)))
                 y += img.get_height() + 4
             y += 6
+        if self.missed:
+            width = min(card.w - 40, style.font(14, bold=True).size(self.watch.label)[0] + 30)
+            self.watch.rect = pygame.Rect(0, 0, width, 36)
+            self.watch.rect.midtop = (card.centerx, y + 4)
+            self.draw_buttons(surface)

@@ -20,8 +20,9 @@ ROW = 44
 class LoadScreen(CardScreen):
     contexts = ("question",)
 
-    def __init__(self, app, shell, back):
+    def __init__(self, app, shell, back, replay: bool = False):
         super().__init__(app)
+        self.replay = replay  # watch the chosen game instead of playing on
         self.shell = shell
         self.back = back
         self.saves = saves.listing()
@@ -30,7 +31,7 @@ class LoadScreen(CardScreen):
         self.rows: list[tuple[pygame.Rect, int]] = []
         self.dialog: UIFileDialog | None = None
         self.error = ""
-        self.open_button = Button("Load", "load", kind="go", enabled=bool(self.saves))
+        self.open_button = Button("Watch" if replay else "Load", "load", kind="go", enabled=bool(self.saves))
         self.buttons = [self.open_button, Button("Another file…", "file"), Button("Back", "back")]
 
     def leave(self) -> None:
@@ -43,8 +44,7 @@ class LoadScreen(CardScreen):
 
     def press(self, action) -> None:
         if action == "load" and self.selected is not None:
-            path = Path(self.saves[self.selected].path)
-            self.shell.open(lambda: self.shell.load_session(path), self)
+            self._open(Path(self.saves[self.selected].path))
         elif action == "file":
             w, h = self.app.size
             rect = pygame.Rect(0, 0, min(560, w - 40), min(460, h - 40))
@@ -54,6 +54,12 @@ class LoadScreen(CardScreen):
         elif action == "back":
             self.back()
 
+    def _open(self, path: Path) -> None:
+        if self.replay:
+            self.shell.replay_file(path, self)
+        else:
+            self.shell.open(lambda: self.shell.load_session(path), self)
+
     def show_error(self, text: str) -> None:
         self.error = text
         self._changed = True
@@ -61,8 +67,7 @@ class LoadScreen(CardScreen):
     def handle(self, event) -> None:
         if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.dialog:
             self.dialog = None
-            path = Path(event.text)
-            self.shell.open(lambda: self.shell.load_session(path), self)
+            self._open(Path(event.text))
             return
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
             self.dialog = None
@@ -99,7 +104,8 @@ class LoadScreen(CardScreen):
         w, h = surface.get_size()
         surface.fill((26, 30, 36))
         ft, fh, fs = style.font(26, bold=True), style.font(14, bold=True), style.font(12)
-        surface.blit(ft.render("Load a saved game", True, style.PANEL_TEXT), (40, 28))
+        title = "Watch a saved game" if self.replay else "Load a saved game"
+        surface.blit(ft.render(title, True, style.PANEL_TEXT), (40, 28))
         box = pygame.Rect(40, 80, w - 80, h - 170)
         self.rows = []
         if not self.saves:

@@ -54,8 +54,9 @@ class MenuScreen(CardScreen):
         self.other = Button("Another scenario file…", "other")
         self.resume = Button("Resume", "resume", enabled=self.latest is not None)
         self.load = Button("Load a saved game…", "load")
+        self.watch = Button("Watch a replay…", "replay")
         self.quit = Button("Quit", "quit")
-        self.buttons = [self.start, self.blue, self.red, self.other, self.resume, self.load, self.quit]
+        self.buttons = [self.start, self.blue, self.red, self.other, self.resume, self.load, self.watch, self.quit]
 
     def leave(self) -> None:
         if self.dialog is not None:
@@ -82,6 +83,8 @@ class MenuScreen(CardScreen):
             self.shell.open(lambda: self.shell.load_session(path), self)
         elif action == "load":
             self.shell.load_list(self)
+        elif action == "replay":
+            self.shell.load_list(self, replay=True)
         elif action == "quit":
             self.app.quit()
 
@@ -155,7 +158,8 @@ class MenuScreen(CardScreen):
         bottom = h - 64
         self.resume.label = "Resume the latest game" if self.latest else "Resume (no game saved yet)"
         self.resume.rect = pygame.Rect(40, bottom, min(300, col.w), 40)
-        self.load.rect = pygame.Rect(self.resume.rect.right + 12, bottom, 220, 40)
+        self.load.rect = pygame.Rect(self.resume.rect.right + 12, bottom, 200, 40)
+        self.watch.rect = pygame.Rect(self.load.rect.right + 12, bottom, 180, 40)
         self.quit.rect = pygame.Rect(w - 40 - 120, bottom, 120, 40)
         if self.latest is not None:
             s = self.latest

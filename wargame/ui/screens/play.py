@@ -248,6 +248,7 @@ class PlayScreen:
         """Forget everything of the side that had the screen before it is handed over."""
         if self.session.viewer is not None:
             self.cameras[self.session.viewer] = self.map.camera()
+            self.session.leave_screen()
         self.close_card()
         self.selected = None
         self.options = Options()

@@ -288,6 +288,11 @@ class ReplayScreen:
         picture = draw_roll_card(words, width, self.scale, [], self.map.viewport.h - 24)
         surface.blit(picture, picture.get_rect(bottomleft=(self.map.viewport.x + 12, self.map.viewport.bottom - 12)))
 
+    def _phase_title(self, kind: str) -> str:
+        """The title of the phase an event happened in (the panel says where the cursor is)."""
+        seq = self.rules.sequence
+        return self.rules.phase_titles[seq.index(kind)] if kind in seq else ""
+
     def _panel(self, surface: pygame.Surface, view) -> None:
         v = self.viewing
         key = (id(v), v.position)
@@ -304,7 +309,8 @@ class ReplayScreen:
         title = "While you were away" if self.away else "Replay"
         hint = [(f"{title} · {who}", "title"),
                 (f"Event {v.position + 1} of {len(v)} · turn {v.turn}" if len(v) else "Nothing to show", "muted")]  # fmt: skip
-        phase = self.replay.marks[v.step].phase_title if len(v) else ""
+        ev = v.event()
+        phase = self._phase_title(ev.phase) if ev is not None else ""
         to_move = self.replay.marks[v.step].side_to_move if len(v) else None
         result = None if to_move is not None or not len(v) else "The end of the game"
         if view is not None:
