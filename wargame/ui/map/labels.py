@@ -72,6 +72,7 @@ class Labels:
             taken.append(r)
             items.append(("place", (p.kind, pos[0], pos[1], p.population, angle), r))
         L.obstacles = list(taken)
+        L.place_rects = list(taken)
         if not L.text:
             L.items, L.item_tiles = items, {}
             for i, (_, _, r) in enumerate(items):
@@ -98,9 +99,10 @@ class Labels:
         for i, (_, _, r) in enumerate(items):
             L.bucket((r.left - 1, r.top - 1, r.right + 1, r.bottom + 1), i, L.item_tiles)
 
-    def place_names(self, L: Level, covers: list[pygame.Rect]) -> list[tuple[pygame.Surface, pygame.Rect]]:
+    def place_names(self, L: Level, covers: list[pygame.Rect]) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
         """Where each place name goes (layer px) with the scene's counters covering
-        `covers`: the first spot clear of counters, baked labels and other names."""
+        `covers`: the first spot clear of counters, baked labels and other names;
+        (name, image, rect) for each name shown."""
         key = tuple(sorted((r.x, r.y, r.w, r.h) for r in covers))
         got = self._names_cache.get(L.level)
         if got is not None and got[0] == key:
@@ -124,7 +126,7 @@ class Labels:
                     best = None
             if best is not None:
                 taken.append(best.inflate(-2, -2))
-                out.append((name.img, best))
+                out.append((name.name, name.img, best))
         self._names_cache[L.level] = (key, out)
         return out
 

@@ -48,6 +48,7 @@ class Level:
         self.stipple: tuple | None = None
         self.labels: list = []  # place names with their spots, laid out per scene (labels.py)
         self.obstacles: list[pygame.Rect] = []  # baked symbols and labels a place name keeps clear of
+        self.place_rects: list[pygame.Rect] = []  # the place symbols (layer px)
 
     @property
     def layout(self) -> Layout:

@@ -75,6 +75,19 @@ class PiecePainter:
 
     def __init__(self, art: CounterArt):
         self.art = art
+        self._badges: dict[tuple[int, int], pygame.Surface] = {}
+
+    def _badge(self, n: int, s: float) -> pygame.Surface:
+        """The count on a stack: white on a dark pill (cached: fonts render slowly)."""
+        key = (n, int(s))
+        img = self._badges.get(key)
+        if img is None:
+            text = style.font(max(9, int(s * 0.32)), bold=True).render(str(n), True, (255, 255, 255))
+            img = pygame.Surface(text.get_rect().inflate(6, 2).size, pygame.SRCALPHA)
+            pygame.draw.rect(img, (20, 20, 20), img.get_rect(), border_radius=6)
+            img.blit(text, text.get_rect(center=img.get_rect().center))
+            self._badges[key] = img
+        return img
 
     def draw_counter(self, surface: pygame.Surface, c: Counter, centre: tuple[float, float], s: float) -> None:
         tokens, px = piece_px(s)
@@ -95,10 +108,8 @@ class PiecePainter:
             shift = (i - (n - 1) / 2) * step  # each counter up and to the right of the one below
             self.draw_counter(surface, c, (cx + shift, cy - shift), s)
         if n > 1 and not tokens:
-            badge = style.font(max(9, int(s * 0.32)), bold=True).render(str(n), True, (255, 255, 255))
-            br = badge.get_rect(center=(cx + px * 0.55, cy - px * 0.55)).inflate(6, 2)
-            pygame.draw.rect(surface, (20, 20, 20), br, border_radius=6)
-            surface.blit(badge, badge.get_rect(center=br.center))
+            badge = self._badge(n, s)
+            surface.blit(badge, badge.get_rect(center=(round(cx + px * 0.55), round(cy - px * 0.55))))
 
     def draw_selection(self, surface: pygame.Surface, spot: tuple[float, float], hex_centre: tuple[float, float],
                        s: float, off_map: bool) -> None:  # fmt: skip

@@ -16,20 +16,21 @@ from collections.abc import Iterable
 
 import pygame
 
-from ...hexgrid import SQRT3, Hex, Layout, parse_ccrr
-from ...present.scene import Mark, Scene, Shade
+from ...hexgrid import Hex, Layout, parse_ccrr
+from ...present.scene import Scene, Shade
 from ...rules.rulebook import Rulebook
 from ..counters import CounterArt
+from . import ahead
 from .camera import Camera, CameraState
-from .colours import TABLE
+from .corners import Corners
 from .geometry import TILE
 from .legend import Legend
 from .minimap import Minimap
-from .overlays import ShadeTiles, arrow, flash, outline_hex, search_circle, target_ring
-from .pieces import PiecePainter, off_map_offset, piece_px, stack_rects
+from .overlays import ShadeTiles, outline_hex
+from .painter import Frame, ScenePainter
+from .pieces import PiecePainter, off_map_offset, piece_px
 from .tiles import Renderer
 
-CORNERS = ("topleft", "topright", "bottomright", "bottomleft")
 _EMPTY = Scene()
 
 
@@ -51,20 +52,19 @@ class MapView:
         self._r = Renderer(rules, self.ZOOM_SIZES, self.TILE_BUDGET)
         self._cam = Camera(self.ZOOM_SIZES, rules.columns, rules.rows, pygame.Rect(viewport), self._r.level)
         self._shades: ShadeTiles | None = None
-        self._pieces = PiecePainter(self.art)
+        self._painter: ScenePainter | None = None
         self._legend: Legend | None = None
         self._minimap = Minimap(self._r, rules.columns, rules.rows)
+        self._corners = Corners()
+        self._boxes: dict[str, pygame.Rect] = {}  # where the legend and the minimap were last drawn
         self._scene: Scene = _EMPTY
-        self._corner: dict[str, str] = {}  # the corner the legend and the minimap are in
-        self._boxes: dict[str, pygame.Rect] = {}  # where they were last drawn
-        self._shown_stacks: list[pygame.Rect] = []  # screen rects of the last frame's stacks and names
-        self._shown_names: list[pygame.Rect] = []
         # bases beyond the map edge: their stacks stand outside it (known from the
         # scenario before any scene is drawn, and from every scene's stacks after)
-        self._off_map: set[Hex] = set()
-        for p in rules.scenario.pieces:
-            if p.hex and getattr(rules.piece_types[p.type], "off_map", False):
-                self._off_map.add(parse_ccrr(p.hex))
+        self._off_map: set[Hex] = {
+            parse_ccrr(p.hex)
+            for p in rules.scenario.pieces
+            if p.hex and getattr(rules.piece_types[p.type], "off_map", False)
+        }
         self._fit_budget()
         self.fit()
 
@@ -84,6 +84,7 @@ class MapView:
 
     @level.setter
     def level(self, level: int) -> None:
+        """Another zoom level about the viewport's centre."""
         fq, fr = self._cam.centre_fraction()
         self._cam.level = max(0, min(len(self.ZOOM_SIZES) - 1, int(level)))
         self._cam.place(fq, fr, self.viewport.center)
@@ -128,14 +129,7 @@ class MapView:
 
     def centre(self, h: Hex) -> tuple[float, float]:
         """Where the hex's stack is drawn on screen (beside the map for an off-map stack)."""
-        return self._spot(h)
-
-    def _spot(self, h: Hex) -> tuple[float, float]:
-        x, y = self._cam.layout.hex_to_pixel(h)
-        if h in self._off_map:
-            dx, dy = off_map_offset(self.rules.columns, self.rules.rows, h, self.size)
-            return x + dx, y + dy
-        return x, y
+        return self._frame(self.viewport).spot(h)
 
     def hex_centre(self, h: Hex) -> tuple[float, float]:
         """The hex's own centre on screen, even for an off-map stack's hex."""
@@ -147,12 +141,13 @@ class MapView:
         x, y = pos
         if not self.viewport.collidepoint(x, y):
             return None
-        half = max(self.size * 0.8, piece_px(self.size)[1] / 2)
+        f = self._frame(self.viewport)
+        half = max(f.s * 0.8, piece_px(f.s)[1] / 2)
         for h in self._off_map:
-            cx, cy = self._spot(h)
+            cx, cy = f.spot(h)
             if abs(x - cx) <= half and abs(y - cy) <= half:
                 return h
-        h = self._cam.layout.pixel_to_hex(x, y)
+        h = f.lay.pixel_to_hex(x, y)
         return h if h in self.rules.terrain else None
 
     def hex_polygon(self, h: Hex) -> list[tuple[float, float]]:
@@ -160,57 +155,14 @@ class MapView:
 
     # --- drawing ---------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface, scene: Scene | None = None) -> None:
-        """The map, then the scene over it, then the legend and the minimap if shown."""
-        scene = _EMPTY if scene is None else scene
-        self._note_scene(scene)
-        vp = self.viewport.clip(surface.get_rect())
-        if not vp.w or not vp.h:
-            return
-        start = time.perf_counter()
-        old = surface.get_clip()
-        surface.set_clip(vp)
-        self._draw_tiles(surface, vp, start)
-        self._draw_shades(surface, scene.shades, vp, start)
-        self._draw_scene(surface, scene, vp)
-        self._boxes = {}
-        if self.show_legend:
-            img = self.legend_surface()
-            self._boxes["legend"] = self._corner_rect("legend", img.get_size(), self.legend_corners, ())
-            surface.blit(img, self._boxes["legend"])
-        if self.minimap_shown:
-            img, _, _, _ = self._minimap.picture(self.viewport)
-            avoid = (self._corner.get("legend"),) if self.show_legend else ()
-            self._boxes["minimap"] = self._corner_rect("minimap", img.get_size(), self.minimap_corners, avoid)
-            self._minimap.draw(surface, self._boxes["minimap"], self._cam)
-        surface.set_clip(old)
-
-    def _visible(self, vp: pygame.Rect) -> tuple[pygame.Rect, int, int]:
-        L = self._cam.L
-        bx, by = self._cam.blit_pos()
-        return pygame.Rect(vp.x - bx, vp.y - by, vp.w, vp.h).clip(pygame.Rect(0, 0, L.w, L.h)), bx, by
-
-    def _budget_left(self, start: float) -> float | None:
-        if self.frame_budget_ms is None:
-            return None
-        return max(0.0, self.frame_budget_ms - (time.perf_counter() - start) * 1000)
-
-    def _draw_tiles(self, surface: pygame.Surface, vp: pygame.Rect, start: float) -> None:
-        L = self._cam.L
-        src, bx, by = self._visible(vp)
-        if src.w < vp.w or src.h < vp.h:
-            surface.fill(TABLE, vp)
-        if not src.w or not src.h:
-            return
-        tiles = list(L.tiles_of(src))
-        keep = {(L.level, *t) for t in tiles}
-        missing = set(self._r.ensure(L, src, self._budget_left(start), keep))
-        for t in tiles:
-            r = L.tile_rect(*t)
-            if t in missing:
-                self._r.stand_in(surface, L, r.move(bx, by).clip(vp), bx, by)
-            else:
-                surface.blit(self._r.cache.get((L.level, *t)), (bx + r.x, by + r.y))
+    def _frame(self, vp: pygame.Rect) -> Frame:
+        cam = self._cam
+        L = cam.L
+        bx, by = cam.blit_pos()
+        src = pygame.Rect(vp.x - bx, vp.y - by, vp.w, vp.h).clip(0, 0, L.w, L.h)
+        lay = Layout(L.size, (bx + L.ox, by + L.oy))
+        return Frame(L, L.size, bx, by, lay, vp, src, self._off_map, self.rules.columns, self.rules.rows,
+                     time.perf_counter(), self.frame_budget_ms)  # fmt: skip
 
     @property
     def shades(self) -> ShadeTiles:
@@ -218,24 +170,43 @@ class MapView:
             self._shades = ShadeTiles(self._r.tables, self.rules.terrain, self.SHADE_BUDGET)
         return self._shades
 
-    def _draw_shades(self, surface: pygame.Surface, shades: Iterable[Shade], vp: pygame.Rect, start: float) -> None:
-        L = self._cam.L
-        src, bx, by = self._visible(vp)
-        if not src.w or not src.h:
+    @property
+    def painter(self) -> ScenePainter:
+        if self._painter is None:
+            self._painter = ScenePainter(self._r, self.shades, PiecePainter(self.art), self.rules.terrain)
+        return self._painter
+
+    def draw(self, surface: pygame.Surface, scene: Scene | None = None) -> None:
+        """The map, then the scene over it, then the legend and the minimap if shown."""
+        scene = _EMPTY if scene is None else scene
+        if scene is not self._scene:
+            self._scene = scene
+            self._off_map.update(st.hex for st in scene.stacks if st.off_map)
+        vp = self.viewport.clip(surface.get_rect())
+        if not vp.w or not vp.h:
             return
-        tiles = list(L.tiles_of(src))
-        st = self.shades
-        for shade in shades:
-            keep = {(shade, L.level, t) for t in tiles}
-            for t in tiles:
-                if not st.has(shade, L, t):
-                    left = self._budget_left(start)
-                    if left is not None and left <= 0:
-                        continue  # the next frames finish it
-                got = st.get(shade, L, t, keep)
-                if got is not None:
-                    img, x, y = got
-                    surface.blit(img, (bx + x, by + y))
+        f = self._frame(vp)
+        old = surface.get_clip()
+        surface.set_clip(vp)
+        p = self.painter
+        p.tiles(surface, f)
+        p.shade_layers(surface, scene.shades, f)
+        p.scene(surface, scene, f)
+        self._boxes = {}
+        map_rect = f.L.map_rect.move(f.bx, f.by)
+        if self.show_legend:
+            img = self.legend_surface()
+            self._boxes["legend"] = self._corners.place("legend", img.get_size(), self.viewport, self.legend_corners,
+                                                        (), p.shown_stacks, p.shown_names, map_rect)  # fmt: skip
+            surface.blit(img, self._boxes["legend"])
+        if self.minimap_shown:
+            img, _, _, _ = self._minimap.picture(self.viewport)
+            avoid = (self._corners.corner.get("legend"),) if self.show_legend else ()
+            self._boxes["minimap"] = self._corners.place("minimap", img.get_size(), self.viewport,
+                                                         self.minimap_corners, avoid, p.shown_stacks, p.shown_names,
+                                                         map_rect)  # fmt: skip
+            self._minimap.draw(surface, self._boxes["minimap"], self._cam)
+        surface.set_clip(old)
 
     def fill_hexes(self, surface: pygame.Surface, hexes: Iterable[Hex], rgba, outline_rgba=None) -> None:
         """Shade hexes now, outside a scene (the same per-tile cache as a scene's shades)."""
@@ -244,7 +215,7 @@ class MapView:
         old = surface.get_clip()
         vp = self.viewport.clip(old)
         surface.set_clip(vp)
-        self._draw_shades(surface, (shade,), vp, time.perf_counter())
+        self.painter.shade_layers(surface, (shade,), self._frame(vp))
         surface.set_clip(old)
 
     def outline_hex(self, surface: pygame.Surface, h: Hex, colour, width: int = 2) -> None:
@@ -252,66 +223,6 @@ class MapView:
         surface.set_clip(self.viewport.clip(old))
         outline_hex(surface, self.hex_centre(h), self.size, colour, width)
         surface.set_clip(old)
-
-    def _spots(self, scene: Scene) -> list[tuple]:
-        """(stack, screen spot) for every stack of the scene."""
-        out = []
-        for stack in scene.stacks:
-            out.append((stack, self._spot(stack.hex)))
-        return out
-
-    def _draw_scene(self, surface: pygame.Surface, scene: Scene, vp: pygame.Rect) -> None:
-        s = self.size
-        spots = self._spots(scene)
-        for m in scene.marks:
-            if m.kind != "flash":
-                self._draw_mark(surface, m)
-        if scene.hover is not None and (scene.hover in self.rules.terrain or scene.hover in self._off_map):
-            outline_hex(surface, self.hex_centre(scene.hover), s, (255, 255, 255), 2)
-        # place names over the marks (a target ring must not cut its own base's name),
-        # clear of every stack
-        L = self._cam.L
-        bx, by = self._cam.blit_pos()
-        covers = [stack_rects((x - bx, y - by), len(st.counters), s) for st, (x, y) in spots if st.counters]
-        self._shown_stacks = [r.move(bx, by) for r in covers]
-        self._shown_names = []
-        for img, r in self._r.labels.place_names(L, covers):
-            rr = r.move(bx, by)
-            if rr.colliderect(vp):
-                surface.blit(img, rr)
-                self._shown_names.append(rr)
-        reach = vp.inflate(int(s * 4), int(s * 4))
-        for stack, spot in spots:
-            if scene.selected is not None and any(c.piece == scene.selected for c in stack.counters):
-                self._pieces.draw_selection(surface, spot, self.hex_centre(stack.hex), s, stack.hex in self._off_map)
-        for stack, spot in spots:
-            if reach.collidepoint(spot):
-                self._pieces.draw_stack(surface, stack, spot, s, scene.selected)
-        for m in scene.marks:
-            if m.kind == "flash":
-                self._draw_mark(surface, m)
-        for slide in scene.slides:
-            self._pieces.draw_slide(surface, slide, self._spot(slide.start), self._spot(slide.end), s)
-
-    def _draw_mark(self, surface: pygame.Surface, m: Mark) -> None:
-        s = self.size
-        if m.kind == "outline":
-            outline_hex(surface, self.hex_centre(m.hex), s, m.colour, m.width)
-        elif m.kind == "target":
-            target_ring(surface, self._spot(m.hex), s, m.colour, m.width)
-        elif m.kind == "circle":
-            search_circle(surface, self.hex_centre(m.hex), s, m.radius, m.colour, m.width)
-        elif m.kind == "arrow" and m.to is not None:
-            arrow(surface, self._spot(m.hex), self._spot(m.to), m.colour, m.width)
-        elif m.kind == "flash":
-            flash(surface, self.hex_centre(m.hex), s, m.colour, m.strength)
-
-    def _note_scene(self, scene: Scene) -> None:
-        if scene is not self._scene:
-            self._scene = scene
-            for st in scene.stacks:
-                if st.off_map:
-                    self._off_map.add(st.hex)
 
     # --- legend and minimap ------------------------------------------------------------------
 
@@ -339,40 +250,8 @@ class MapView:
         return True
 
     def box(self, what: str) -> pygame.Rect | None:
-        """Where the legend or the minimap was last drawn (None if it was not)."""
+        """Where "legend" or "minimap" was last drawn (None if it was not)."""
         return self._boxes.get(what)
-
-    def _corner_rect(self, what: str, size: tuple[int, int], prefs, avoid) -> pygame.Rect:
-        """A box in a corner of the viewport that hides no stack and no place name if it
-        can, and as little of the map as it can; it moves only when its corner would
-        hide a stack or a name and another corner would not."""
-        vp = self.viewport
-        inner = vp.inflate(-16, -16)
-
-        def box(corner: str) -> pygame.Rect:
-            r = pygame.Rect((0, 0), size)
-            setattr(r, corner, getattr(inner, corner))
-            return r
-
-        stacks, names = self._shown_stacks, self._shown_names
-        options = [c for c in prefs if c not in avoid] or list(prefs)
-        L = self._cam.L
-        map_rect = L.map_rect.move(self._cam.blit_pos())
-
-        def cost(corner: str) -> tuple[int, int, int]:
-            r = box(corner)
-            hidden = len(r.collidelistall(stacks)) * 10 + len(r.collidelistall(names))
-            on_map = r.clip(map_rect)
-            return (hidden, on_map.w * on_map.h // 400, options.index(corner))
-
-        current = self._corner.get(what)
-        if current in options and cost(current)[0] == 0:
-            return box(current)
-        best = min(options, key=cost)
-        if current in options and cost(current)[0] <= cost(best)[0]:
-            best = current
-        self._corner[what] = best
-        return box(best)
 
     # --- idle time ----------------------------------------------------------------------------
 
@@ -380,54 +259,23 @@ class MapView:
         """Render ahead for about `budget_ms`: the view, then around it, then the same place
         one zoom step in and out, then the minimap. True when nothing is left to do."""
         start = time.perf_counter()
-        for job in self._idle_jobs():
+        keep = self._keep()
+        for job in ahead.jobs(self._r, self.shades, self._cam, self._scene, self._minimap, self.show_minimap, keep):
             if (time.perf_counter() - start) * 1000 >= budget_ms:
                 return False
             job()
         return True
 
-    def _view_at(self, level: int):
-        """The level, and the layer rect the viewport would show there about the same centre."""
-        O = self._r.level(level)
-        fq, fr = self._cam.centre_fraction()
-        vp = self.viewport
-        r = pygame.Rect(0, 0, vp.w, vp.h)
-        r.center = (int(O.ox + O.size * 1.5 * fq), int(O.oy + O.size * SQRT3 * (fr + fq * 0.5)))
-        return O, r.clip(0, 0, O.w, O.h)
-
-    def _keep(self) -> set:
-        L = self._cam.L
-        src, _, _ = self._visible(self.viewport)
-        return {(L.level, *t) for t in L.tiles_of(src)}
-
     def render_level_ahead(self, level: int, budget_ms: float | None = None) -> bool:
         """Render for about `budget_ms` what the view would show at `level`; True when done."""
         if not 0 <= level < len(self.ZOOM_SIZES):
             return True
-        O, rect = self._view_at(level)
+        O, rect = ahead.view_at(self._r, self._cam, level)
         return not self._r.ensure(O, rect, budget_ms, self._keep())
 
-    def _idle_jobs(self):
-        vp = self.viewport
-        L = self._cam.L
-        src, _, _ = self._visible(vp)
-        keep = self._keep()
-        for rect in (src, src.inflate(2 * TILE, 2 * TILE)):
-            for t in L.tiles_of(rect):
-                if not self._r.has(L, t):
-                    yield lambda t=t: self._r.tile(L, t, keep)
-            for shade in self._scene.shades:
-                for t in L.tiles_of(rect):
-                    if not self.shades.has(shade, L, t):
-                        yield lambda shade=shade, t=t: self.shades.get(shade, L, t)
-        for other in (self._cam.level + 1, self._cam.level - 1):
-            if 0 <= other < len(self.ZOOM_SIZES):
-                O, rect = self._view_at(other)
-                for t in O.tiles_of(rect):
-                    if not self._r.has(O, t):
-                        yield lambda O=O, t=t: self._r.tile(O, t, keep)
-        if self.show_minimap and not self._minimap.ready(vp):
-            yield lambda: self._minimap.picture(vp)
+    def _keep(self) -> set:
+        f = self._frame(self.viewport)
+        return {(f.L.level, *t) for t in f.L.tiles_of(f.src)}
 
     def _fit_budget(self) -> None:
         """Grow the tile budget to hold what idle() renders ahead at this viewport size:
