@@ -51,6 +51,25 @@ def axial(x: np.ndarray, y: np.ndarray):
     return rq.astype(np.int32), rr.astype(np.int32), lx, ly
 
 
+def axial_grid(xs: np.ndarray, ys: np.ndarray):
+    """`axial` on the grid xs x ys (1-D float64 arrays), the same numbers: what depends
+    on x alone (q and its rounding) is computed once per column, not per pixel."""
+    fq = xs * (2.0 / 3.0)
+    rq0 = np.rint(fq)
+    dq = np.abs(rq0 - fq)[:, None]
+    fr = ys[None, :] * (SQRT3 / 3.0) - xs[:, None] * (1.0 / 3.0)
+    fs = -fq[:, None] - fr
+    rr, rs = np.rint(fr), np.rint(fs)
+    dr, ds = np.abs(rr - fr), np.abs(rs - fs)
+    c1 = (dq > dr) & (dq > ds)
+    c2 = (dr > ds) & ~c1
+    rq = rq0[:, None] + c1 * (-rr - rs - rq0[:, None])
+    rr = rr + c2 * (-rq - rs - rr)
+    lx = (xs[:, None] - 1.5 * rq).astype(np.float32)
+    ly = (ys[None, :] - SQRT3 * rr - (SQRT3 / 2) * rq).astype(np.float32)
+    return rq.astype(np.int32), rr.astype(np.int32), lx, ly
+
+
 def nearest_edge(lx: np.ndarray, ly: np.ndarray):
     """For points relative to their hex centre (float32): the nearest edge's direction
     (0-5), the distance to it (map units) and |position along it| (0 at the middle of

@@ -100,16 +100,20 @@ def render_tile(t: MapTables, L: Level, tx: int, ty: int, surf: pygame.Surface) 
         shadow = (1.0 - 0.3 * sh * sh).astype(np.float32)
         off = ~on
         rgb[off] = np.array(TABLE, np.float32) * shadow[off][:, None]
-    pix = pygame.surfarray.pixels3d(surf)
-    pix[...] = np.clip(rgb, 0, 255).astype(np.uint8)
-    del pix
-
-    # pass 2: terrain symbols
-    draw_tile_symbols(surf, L, (tx, ty), -x0, -y0)
+    np.clip(rgb, 0, 255, out=rgb)
+    if (tx, ty) in L.symbol_tiles:
+        pix = pygame.surfarray.pixels3d(surf)
+        pix[...] = rgb.astype(np.uint8)
+        del pix
+        # pass 2: terrain symbols, drawn by pygame between the two pixel passes
+        draw_tile_symbols(surf, L, (tx, ty), -x0, -y0)
+        pix = pygame.surfarray.pixels3d(surf)
+        arr = pix.astype(np.float32, order="C")
+    else:  # no symbols: the same 8-bit values, without the trip through the surface
+        pix = pygame.surfarray.pixels3d(surf)
+        arr = np.trunc(rgb, out=rgb)
 
     # pass 3: rivers, grid, border
-    pix = pygame.surfarray.pixels3d(surf)
-    arr = pix.astype(np.float32, order="C")
     segs = L.river_tiles.get((tx, ty))
     if segs is not None:
         river_pass(arr, segs, x0, y0, w, h, s, on & (style_idx != _WATER))

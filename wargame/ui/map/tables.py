@@ -17,7 +17,7 @@ from ... import hexgrid
 from ...hexgrid import SQRT3
 from ...rules.rulebook import Rulebook
 from .colours import STYLES, TABLE
-from .geometry import APOTHEM, NB_X, NB_Y, TILE, ValueNoise, axial, hex_rgb, paper_grain
+from .geometry import APOTHEM, NB_X, NB_Y, TILE, ValueNoise, axial, axial_grid, hex_rgb, paper_grain
 
 # edge kinds, per hex and direction
 E_NONE, E_GRID, E_BORDER, E_MAPEDGE = 0, 1, 2, 3
@@ -125,7 +125,7 @@ class MapTables:
         is on the map, its distance to the region's edge (map units), the true hex's flat
         index and the true hex with the point's position in it (q, r, lx, ly).
         `grid`: the 1-D coordinates when x, y is an axis-aligned grid (faster noise)."""
-        q, r, lx, ly = axial(x, y)
+        q, r, lx, ly = axial(x, y) if grid is None else axial_grid(*grid)
         fi = self.flat(q, r)
         t_true = self.terr[fi]
         on = t_true != self.offmap
