@@ -210,3 +210,23 @@ def test_a_shown_legend_hides_no_counter_and_no_name_at_1024x600(border_rules) -
     assert box.collidelist(list(m.painter.shown_name_of.values())) < 0
     deir = next(p for p in border_rules.scenario.map.places if p.name == "Deir ez-Zor")
     assert not box.collidepoint(m.hex_centre(hexgrid.parse_ccrr(deir.hex)))
+
+
+def test_every_camera_move_is_counted_so_a_screen_can_drop_a_stale_hover(border_rules) -> None:
+    """Defect 4, the camera's part: after Tab or Home the hex under a still mouse changes."""
+    m = MapView(border_rules, VIEW.copy())
+    mouse = (400, 300)
+    m.zoom(3, mouse)
+    seen, hover = m.camera_moves, m.hex_at(mouse)
+    m.pan(0, 0)
+    assert m.camera_moves == seen  # nothing moved
+    m.centre_on(hexgrid.parse_ccrr("4836"))  # Tab
+    assert m.camera_moves > seen and m.hex_at(mouse) != hover
+    seen = m.camera_moves
+    m.fit()  # Home
+    assert m.camera_moves > seen
+    seen = m.camera_moves
+    m.restore(m.camera())  # the same view again
+    assert m.camera_moves == seen
+    m.set_viewport(pygame.Rect(0, 0, 800, 600))
+    assert m.camera_moves > seen

@@ -28,6 +28,8 @@ class Camera:
         self._level_of = level_of  # index -> Level (geometry only; laid out lazily elsewhere)
         self._cam = [0.0, 0.0]  # screen position of the layer's top-left corner
         self._extents = level_sizes(sizes, columns, rows)
+        self.moves = 0  # how many times the view has changed (what the mouse is over changes with it)
+        self._last: tuple = ()
 
     @property
     def L(self) -> Level:
@@ -118,12 +120,21 @@ class Camera:
             cam = min(cam, lo - first)  # the first pixel at or before the view's start
             cam = max(cam, lo + length - last)  # the last at or after its end
             self._cam[axis] = cam
+        self._count_move()
 
     def clamp(self) -> None:
         """Centre the map along an axis where it fits; elsewhere keep at least a third
         of the view on the map."""
-        L = self.L
-        vp = self.viewport
+        self._clamp(self.L, self.viewport)
+        self._count_move()
+
+    def _count_move(self) -> None:
+        now = (self.level, self.blit_pos(), tuple(self.viewport))
+        if now != self._last:
+            self.moves += 1
+            self._last = now
+
+    def _clamp(self, L: Level, vp: pygame.Rect) -> None:
         for axis, (lo, length, extent) in enumerate(((vp.left, vp.w, L.map_w), (vp.top, vp.h, L.map_h))):
             if extent <= length:
                 self._cam[axis] = lo + (length - extent) / 2 - L.pad

@@ -120,6 +120,13 @@ class MapView:
             lx, ly = lx + dx, ly + dy
         self._cam.centre_on_point(lx, ly, piece_px(L.size)[1] * 0.75 + 4)
 
+    @property
+    def camera_moves(self) -> int:
+        """Goes up whenever the view moves (pan, zoom, fit, centre_on, restore, a resize,
+        a minimap click): a screen that sees it change re-reads what is under the mouse
+        (hex_at) and drops a tooltip that would float over the wrong hex (Tab, Home)."""
+        return self._cam.moves
+
     def camera(self) -> CameraState:
         """The camera as a value (level and the hex at the centre), for `restore`."""
         return self._cam.state()
