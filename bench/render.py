@@ -11,9 +11,10 @@ dependencies (wall time, median of several runs):
   moves, reach and targets shaded, zooming through every level and panning at
   each, the spare time of each 60 Hz frame given to `idle()` as a screen would;
 - peak resident memory over five hot-seat turns of the scenario (target 300 MB,
-  VmHWM: it must stay under, not end under), in a fresh process: the computer plays both sides' commands, and after each one
-  the view of the side to move is drawn with that piece's options shaded, the
-  camera zooms through every level and pans, as a player looks around;
+  VmHWM: it must stay under, not end under), in a fresh process: the computer
+  plays both sides' commands, and after each one the view of the side to move
+  is drawn with that piece's options shaded, the camera zooms through every
+  level and pans, as a player looks around;
 - first frame (target 1.5x the imports alone): a fresh process that loads the
   scenario, opens the window and draws the map with its counters once; and, for
   the screens, `wargame render` end to end (the play screen as it is today); all
@@ -269,8 +270,11 @@ print(json.dumps({{"rss": rss, "peak": peak, **info}}))
 def memory_mb(path: str, turns: int = 5) -> dict:
     import json
 
+    import tempfile
+
     code = MEMORY.format(bench=str(Path(__file__).parent), path=path, turns=turns)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:  # no checkout on sys.path by accident
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -293,9 +297,9 @@ m.draw(app.surface, render.scene_for(game, game.side_to_move))
 """
 
 
-def _wall(args: list[str], env: dict) -> float:
+def _wall(args: list[str], env: dict, cwd: str) -> float:
     t = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True, env=env)
+    subprocess.run(args, check=True, capture_output=True, env=env, cwd=cwd)
     return time.perf_counter() - t
 
 
@@ -315,16 +319,19 @@ def first_frame(path: str, runs: int = 5) -> tuple[float, float, float]:
         render_cmd = [sys.executable, "-m", "wargame", "render", path, "--out", str(Path(tmp) / "render.png")]
         commands = ([sys.executable, "-c", IMPORTS], [sys.executable, "-c", code], render_cmd)
         for args in commands:  # once to fill the bytecode cache
-            _wall(args, env)
+            _wall(args, env, tmp)
         times: list[list[float]] = [[], [], []]
         for _ in range(runs):  # interleaved, so a busy moment hits all three alike
             for i, args in enumerate(commands):
-                times[i].append(_wall(args, env))
+                times[i].append(_wall(args, env, tmp))
     imports, frame, render = (statistics.median(t) for t in times)
     return imports, frame, render
 
 
 # --- the report ---------------------------------------------------------------------------------------
+
+
+NOT_CACHES = ("rss", "peak", "commands", "turn")
 
 
 def _line(name: str, value: str, target: str, ok: bool) -> None:
@@ -354,13 +361,14 @@ def main() -> int:
     _line(f"peak resident memory, {mem['turn'] - 1} turns ({mem['commands']} commands)", f"{mem['peak']:.0f} MB",
           f"< {TARGET_RSS_MB:g} MB", mem["peak"] < TARGET_RSS_MB)  # fmt: skip
     print(f"    at the end {mem['rss']:.0f} MB; map caches "
-          f"{', '.join(f'{k} {v / 2**20:.0f} MB' for k, v in mem.items() if k not in ('rss', 'peak', 'commands', 'turn'))}")
+          f"{', '.join(f'{k} {v / 2**20:.0f} MB' for k, v in mem.items() if k not in NOT_CACHES)}")
     imports, frame, render = first_frame(path, 3 if quick else 5)
     _line("first frame of the map (fresh process)", f"{frame / imports:.2f}x", f"<= {TARGET_FIRST_FRAME:g}x",
           frame / imports <= TARGET_FIRST_FRAME)  # fmt: skip
     _line("  `wargame render` end to end (play screen)", f"{render / imports:.2f}x", f"<= {TARGET_FIRST_FRAME:g}x",
           render / imports <= TARGET_FIRST_FRAME)  # fmt: skip
-    print(f"    imports alone {imports * 1e3:.0f} ms, map first frame {frame * 1e3:.0f} ms, render {render * 1e3:.0f} ms")
+    print(f"    imports alone {imports * 1e3:.0f} ms, map first frame {frame * 1e3:.0f} ms, "
+          f"render {render * 1e3:.0f} ms")
     return 0
 
 

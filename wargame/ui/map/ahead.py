@@ -18,12 +18,12 @@ from .geometry import TILE
 
 def view_at(renderer, camera, level: int):
     """The level, and the layer rect the viewport would show there about the same centre."""
-    O = renderer.level(level)
+    other = renderer.level(level)
     fq, fr = camera.centre_fraction()
     vp = camera.viewport
     r = pygame.Rect(0, 0, vp.w, vp.h)
-    r.center = (int(O.ox + O.size * 1.5 * fq), int(O.oy + O.size * SQRT3 * (fr + fq * 0.5)))
-    return O, r.clip(0, 0, O.w, O.h)
+    r.center = (int(other.ox + other.size * 1.5 * fq), int(other.oy + other.size * SQRT3 * (fr + fq * 0.5)))
+    return other, r.clip(0, 0, other.w, other.h)
 
 
 def jobs(renderer, shades, camera, scene, minimap, with_minimap: bool, keep) -> Iterator[Callable[[], object]]:

@@ -42,8 +42,8 @@ class Legend:
             if p.kind not in kinds:
                 kinds.append(p.kind)
         if kinds:
-            groups.append([("head", "PLACES", None)]
-                          + [("place", PLACE_NAMES.get(k, k), k) for k in sorted(kinds, key=lambda k: PLACE_PRIORITY.get(k, 9))])  # fmt: skip
+            kinds.sort(key=lambda k: PLACE_PRIORITY.get(k, 9))
+            groups.append([("head", "PLACES", None)] + [("place", PLACE_NAMES.get(k, k), k) for k in kinds])
         return groups
 
     def folded(self, columns: int) -> pygame.Surface:

@@ -18,7 +18,7 @@ from ...present.scene import Mark, Scene, Shade
 from .colours import TABLE
 from .level import Level
 from .overlays import ShadeTiles, arrow, flash, outline_hex, search_circle, target_ring
-from .pieces import PiecePainter, off_map_offset, stack_rects
+from .pieces import PiecePainter, off_map_offset, piece_px, stack_rects
 from .tiles import Renderer
 
 
@@ -107,7 +107,9 @@ class ScenePainter:
         for m in scene.marks:
             if m.kind != "flash":
                 self.mark(surface, m, f)
-        if scene.hover is not None and (scene.hover in self.terrain or scene.hover in f.off_map):
+        if scene.hover in f.off_map:  # the stack beside the map, not its hex under the table's edge
+            pygame.draw.circle(surface, (255, 255, 255), f.spot(scene.hover), max(s * 0.95, piece_px(s)[1] * 0.7), 2)
+        elif scene.hover is not None and scene.hover in self.terrain:
             outline_hex(surface, f.lay.hex_to_pixel(scene.hover), s, (255, 255, 255), 2)
         # place names over the marks (a target ring must not cut its own base's name),
         # clear of every stack

@@ -115,7 +115,8 @@ class PiecePainter:
                        s: float, off_map: bool) -> None:  # fmt: skip
         """The selected piece's ring: its hex's outline, or a circle round an off-map stack."""
         if off_map:
-            pygame.draw.circle(surface, style.HIGHLIGHT, spot, s * 0.95 if s >= TOKEN_BELOW else piece_px(s)[1] * 0.7, 3)
+            r = s * 0.95 if s >= TOKEN_BELOW else piece_px(s)[1] * 0.7
+            pygame.draw.circle(surface, style.HIGHLIGHT, spot, r, 3)
         else:
             outline_hex(surface, hex_centre, s, style.HIGHLIGHT, 3)
 

@@ -277,8 +277,8 @@ class MapView:
         """Render for about `budget_ms` what the view would show at `level`; True when done."""
         if not 0 <= level < len(self.ZOOM_SIZES):
             return True
-        O, rect = ahead.view_at(self._r, self._cam, level)
-        return not self._r.ensure(O, rect, budget_ms, self._keep())
+        other, rect = ahead.view_at(self._r, self._cam, level)
+        return not self._r.ensure(other, rect, budget_ms, self._keep())
 
     def _keep(self) -> set:
         f = self._frame(self.viewport)
