@@ -129,7 +129,16 @@ def test_replay_verify_reads_an_old_save_and_refuses_a_non_save(tmp_path, capsys
     assert code == 2 and err.strip() == f"{tmp_path / 'none.wgsave'}: no such file"
 
 
-def test_replay_without_verify_says_the_viewer_is_not_here_yet(capsys):
+def test_replay_without_a_display_is_one_line(capsys, monkeypatch):
+    monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     old = Path(__file__).parent / "fixtures" / "saves" / "v2-tutorial-finished.wgsave"
     code, out, err = run(["replay", str(old)], capsys)
-    assert code == 2 and len(err.splitlines()) == 1 and "replay viewer is not available" in err
+    assert code == 2 and len(err.splitlines()) == 1 and "--verify" in err
+
+
+def test_replay_of_an_unfinished_game_as_everything_needs_the_umpire(capsys):
+    half = Path(__file__).parent / "fixtures" / "saves" / "v2-border-strikes-turn3.wgsave"
+    code, out, err = run(["replay", str(half), "--side", "all"], capsys)
+    assert code == 2 and "umpire" in err and len(err.splitlines()) == 1

@@ -180,3 +180,34 @@ def test_values_line_by_kind() -> None:
     assert values_line("depot", {"air_defence": 2, "resupply": 1}) == "AD2 +1"
     assert values_line("depot", {"resupply": 0}) == "+0"
     assert values_line("base", {"counter_drone": 4}) == "4-?"
+
+
+def _differing(a: pygame.Surface, b: pygame.Surface) -> int:
+    w, h = a.get_size()
+    return sum(a.get_at((x, y)) != b.get_at((x, y)) for x in range(w) for y in range(h))
+
+
+@pytest.mark.parametrize("size", [15, 19, 25])  # the far zooms' token sizes (hex radius 7, 9, 12)
+def test_tokens_tell_every_side_and_kind_apart(art: CounterArt, size: int) -> None:
+    """Defect 12: at the zoom a window opens with, each counter's side and kind must be
+    told apart; tokens differ from one another in a good part of their pixels."""
+    tokens = {(side, symbol): art.token(side, symbol, size) for side in ("blue", "red") for symbol in SYMBOLS}
+    keys = list(tokens)
+    for i, a in enumerate(keys):
+        assert tokens[a].get_size() == (size, size)
+        for b in keys[i + 1 :]:
+            assert _differing(tokens[a], tokens[b]) >= size * size * 0.06, (a, b)
+
+
+def test_tokens_show_the_side_by_shape_and_colour(art: CounterArt) -> None:
+    size = 19
+    for symbol in SYMBOLS:
+        blue, red = art.token("blue", symbol, size), art.token("red", symbol, size)
+        # a rectangle reaches its corners; a diamond leaves them empty
+        assert blue.get_at((2, size // 2 + 4)).a == 255 and red.get_at((1, 2)).a == 0
+        assert red.get_at((size // 2, 2)).a == 255  # the diamond's top point
+        # the frames are in the side's colours
+        blue_px = [blue.get_at((x, y))[:3] for x in range(size) for y in range(size) if blue.get_at((x, y)).a == 255]
+        red_px = [red.get_at((x, y))[:3] for x in range(size) for y in range(size) if red.get_at((x, y)).a == 255]
+        assert sum(near(c, style.BLUE_LIGHT, 24) for c in blue_px) > len(blue_px) * 0.12
+        assert sum(near(c, style.RED_LIGHT, 24) for c in red_px) > len(red_px) * 0.12

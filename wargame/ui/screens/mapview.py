@@ -1,5 +1,5 @@
-"""The map view the screens draw with (one import to change when ui/map/ lands)."""
+"""The map view the screens draw with."""
 
-from ..map_compat import MapView
+from ..map import MapView
 
 __all__ = ["MapView"]

@@ -1,7 +1,8 @@
-"""The board: camera maths (hit-testing, zoom about the mouse, fit, pan limits), the
-cached map layers and what they show, and translucent highlights.
+"""The map view: camera maths (hit-testing, zoom about the mouse, fit, pan limits),
+the cached map tiles and what they show, and translucent highlights.
 
 Headless: SDL's dummy drivers (set in conftest.py and again here), Surfaces only.
+Speed is not asserted here (it depends on the machine's load): bench/render.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import math  # noqa: E402
-import time  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 from wargame import hexgrid  # noqa: E402
 from wargame.hexgrid import SQRT3, Hex  # noqa: E402
 from wargame.ui import style  # noqa: E402
-from wargame.ui.board import RIVER, RIVER_BANK, Board  # noqa: E402
+from wargame.ui.map import RIVER, RIVER_BANK, MapView  # noqa: E402
 
 VIEW = pygame.Rect(40, 30, 800, 520)
 
@@ -33,20 +33,20 @@ def _pygame():
 
 
 @pytest.fixture()
-def board(border_rules) -> Board:
-    return Board(border_rules, VIEW.copy())
+def board(border_rules) -> MapView:  # the June map
+    return MapView(border_rules, VIEW.copy())
 
 
 @pytest.fixture()
-def small(tutorial_rules) -> Board:
-    return Board(tutorial_rules, VIEW.copy())
+def small(tutorial_rules) -> MapView:
+    return MapView(tutorial_rules, VIEW.copy())
 
 
 def _screen() -> pygame.Surface:
     return pygame.Surface((VIEW.right + 40, VIEW.bottom + 40))
 
 
-def _visible_hexes(b: Board) -> list[Hex]:
+def _visible_hexes(b: MapView) -> list[Hex]:
     out = []
     for h in b.rules.terrain:
         x, y = b.centre(h)
@@ -55,7 +55,7 @@ def _visible_hexes(b: Board) -> list[Hex]:
     return out
 
 
-def _map_corners(b: Board):
+def _map_corners(b: MapView):
     for h in b.rules.terrain:
         yield from b.hex_polygon(h)
 
@@ -68,7 +68,7 @@ def _dist(c1, c2) -> float:
 
 
 @pytest.mark.parametrize("level", [0, 2, 4, 7])
-def test_hex_at_inverts_centre(board: Board, level: int) -> None:
+def test_hex_at_inverts_centre(board: MapView, level: int) -> None:
     board.level = level
     board.centre_on(hexgrid.parse_ccrr("3020"))
     hexes = _visible_hexes(board)
@@ -79,7 +79,7 @@ def test_hex_at_inverts_centre(board: Board, level: int) -> None:
         assert board.hex_at((int(round(x)), int(round(y)))) == h
 
 
-def test_hex_at_is_none_off_the_map_and_outside_the_viewport(board: Board) -> None:
+def test_hex_at_is_none_off_the_map_and_outside_the_viewport(board: MapView) -> None:
     board.fit()
     assert board.hex_at((VIEW.left - 5, VIEW.centery)) is None
     assert board.hex_at((VIEW.right + 5, VIEW.centery)) is None
@@ -89,17 +89,17 @@ def test_hex_at_is_none_off_the_map_and_outside_the_viewport(board: Board) -> No
         assert board.hex_at((VIEW.left + 1, VIEW.centery)) is None
 
 
-def _fractional_at(b: Board, p) -> tuple[float, float]:
+def _fractional_at(b: MapView, p) -> tuple[float, float]:
     return b.layout.pixel_to_fractional(*p)
 
 
-def _pixel_of(b: Board, fq: float, fr: float) -> tuple[float, float]:
+def _pixel_of(b: MapView, fq: float, fr: float) -> tuple[float, float]:
     lay = b.layout
     return (lay.origin[0] + lay.size * 1.5 * fq, lay.origin[1] + lay.size * SQRT3 * (fr + fq * 0.5))
 
 
 @pytest.mark.parametrize("about", [(300, 200), (600, 420), (VIEW.centerx, VIEW.centery)])
-def test_zoom_keeps_the_point_under_the_mouse(board: Board, about) -> None:
+def test_zoom_keeps_the_point_under_the_mouse(board: MapView, about) -> None:
     board.level = 3
     board.centre_on(hexgrid.parse_ccrr("3020"))
     for steps in (1, 1, 2, -1, -3):
@@ -109,9 +109,9 @@ def test_zoom_keeps_the_point_under_the_mouse(board: Board, about) -> None:
         assert abs(x - about[0]) <= 1.0 and abs(y - about[1]) <= 1.0
 
 
-def test_zoom_refuses_past_the_limits(board: Board) -> None:
+def test_zoom_refuses_past_the_limits(board: MapView) -> None:
     p = VIEW.center
-    last = len(Board.ZOOM_SIZES) - 1
+    last = len(MapView.ZOOM_SIZES) - 1
     board.zoom(100, p)
     assert board.level == last
     assert board.zoom(1, p) is False
@@ -119,23 +119,23 @@ def test_zoom_refuses_past_the_limits(board: Board) -> None:
     board.zoom(-100, p)
     assert board.level == 0
     assert board.zoom(-1, p) is False
-    assert board.size == Board.ZOOM_SIZES[0]
+    assert board.size == MapView.ZOOM_SIZES[0]
 
 
 @pytest.mark.parametrize("rules_name", ["border_rules", "tutorial_rules"])
 def test_fit_shows_the_whole_map_at_the_largest_level_that_fits(request, rules_name) -> None:
-    b = Board(request.getfixturevalue(rules_name), VIEW.copy())
+    b = MapView(request.getfixturevalue(rules_name), VIEW.copy())
     b.zoom(3, VIEW.center)
     b.fit()
     for x, y in _map_corners(b):
         assert VIEW.left - 0.5 <= x <= VIEW.right + 0.5 and VIEW.top - 0.5 <= y <= VIEW.bottom + 0.5
-    if b.level + 1 < len(Board.ZOOM_SIZES):
+    if b.level + 1 < len(MapView.ZOOM_SIZES):
         b.zoom(1, VIEW.center)
         xs, ys = zip(*_map_corners(b))
         assert max(xs) - min(xs) > VIEW.w or max(ys) - min(ys) > VIEW.h
 
 
-def test_pan_is_clamped_to_keep_the_map_in_view(board: Board) -> None:
+def test_pan_is_clamped_to_keep_the_map_in_view(board: MapView) -> None:
     board.level = 5
     board.centre_on(hexgrid.parse_ccrr("3020"))
     for dx, dy in ((1e6, 0), (-1e6, 0), (0, 1e6), (0, -1e6), (1e6, 1e6), (-1e6, -1e6)):
@@ -147,7 +147,7 @@ def test_pan_is_clamped_to_keep_the_map_in_view(board: Board) -> None:
         assert overlap_y >= VIEW.h / 3 - 2
 
 
-def test_set_viewport_keeps_the_centre(board: Board) -> None:
+def test_set_viewport_keeps_the_centre(board: MapView) -> None:
     board.level = 4
     h = hexgrid.parse_ccrr("2222")
     board.centre_on(h)
@@ -161,7 +161,7 @@ def test_set_viewport_keeps_the_centre(board: Board) -> None:
 # --- the layer -----------------------------------------------------------------------
 
 
-def _quiet_hex(b: Board, style_name: str) -> Hex:
+def _quiet_hex(b: MapView, style_name: str) -> Hex:
     """A hex of that style whose whole neighbourhood is the same style, with no river or place."""
     river = {hexgrid.parse_ccrr(n) for r in b.rules.scenario.map.rivers for n in r.hexes}
     for h, t in sorted(b.rules.terrain.items()):
@@ -178,7 +178,7 @@ def _median_colour(surface: pygame.Surface, x: int, y: int, r: int = 3):
     return tuple(sorted(c[i] for c in px)[len(px) // 2] for i in range(3))
 
 
-def test_desert_hex_shows_its_terrain_colour(board: Board) -> None:
+def test_desert_hex_shows_its_terrain_colour(board: MapView) -> None:
     h = _quiet_hex(board, "desert")
     board.level = 4
     board.centre_on(h)
@@ -191,7 +191,7 @@ def test_desert_hex_shows_its_terrain_colour(board: Board) -> None:
     assert _dist(got, want_rgb) < 25, (got, want_rgb)
 
 
-def test_the_euphrates_is_drawn_in_river_blue(board: Board) -> None:
+def test_the_euphrates_is_drawn_in_river_blue(board: MapView) -> None:
     board.level = 4
     euphrates = next(r for r in board.rules.scenario.map.rivers if r.name == "Euphrates")
     h = hexgrid.parse_ccrr(euphrates.hexes[len(euphrates.hexes) // 2])
@@ -209,7 +209,7 @@ def test_the_euphrates_is_drawn_in_river_blue(board: Board) -> None:
     assert blues >= board.size * 0.5  # a stretch of river crosses the hex
 
 
-def test_border_edges_are_drawn_in_the_border_colour(board: Board) -> None:
+def test_border_edges_are_drawn_in_the_border_colour(board: MapView) -> None:
     board.level = 5
     pair = None
     for h, c in sorted(board.rules.country.items()):
@@ -233,7 +233,7 @@ def test_border_edges_are_drawn_in_the_border_colour(board: Board) -> None:
     assert _dist(screen.get_at((int(ax), int(ay))), style.BORDER_LINE) > 60
 
 
-def test_layer_is_cached_between_frames(board: Board) -> None:
+def test_layer_is_cached_between_frames(board: MapView) -> None:
     board.level = 3
     board.centre_on(hexgrid.parse_ccrr("3020"))
     screen = _screen()
@@ -241,9 +241,7 @@ def test_layer_is_cached_between_frames(board: Board) -> None:
     rendered = board.tiles_rendered
     assert rendered > 0
     before = pygame.image.tobytes(screen, "RGB")
-    t = time.perf_counter()
     board.draw(screen)
-    assert time.perf_counter() - t < 0.05
     assert board.tiles_rendered == rendered
     assert pygame.image.tobytes(screen, "RGB") == before
     # a small pan shows tiles already rendered (or a few new ones), never the whole level again
@@ -252,7 +250,7 @@ def test_layer_is_cached_between_frames(board: Board) -> None:
     assert board.tiles_rendered - rendered < 6
 
 
-def test_draw_fills_outside_the_map_and_stays_in_the_viewport(small: Board) -> None:
+def test_draw_fills_outside_the_map_and_stays_in_the_viewport(small: MapView) -> None:
     small.fit()
     screen = _screen()
     screen.fill((255, 0, 255))
@@ -262,24 +260,35 @@ def test_draw_fills_outside_the_map_and_stays_in_the_viewport(small: Board) -> N
     assert screen.get_at((VIEW.left + 1, VIEW.top + 1))[:3] != (255, 0, 255)
 
 
-def test_first_frame_of_the_big_map_is_quick(border_rules) -> None:
-    t = time.perf_counter()
-    b = Board(border_rules, pygame.Rect(0, 0, 1280, 720))
-    b.draw(pygame.Surface((1280, 720)))
-    assert time.perf_counter() - t < 3.0  # well under 1 s on a desktop; generous for CI
+def test_first_frame_renders_only_the_tiles_in_view(border_rules) -> None:
+    """The first frame draws what it shows and nothing else: no other level, no tile
+    outside the viewport (what `wargame render` used to pay for levels a PNG never shows)."""
+    b = MapView(border_rules, pygame.Rect(0, 0, 920, 720))
+    b.draw(pygame.Surface((920, 720)))
+    L = b._r.level(b.level)
+    src = pygame.Rect(-b._cam.blit_pos()[0], -b._cam.blit_pos()[1], 920, 720).clip(0, 0, L.w, L.h)
+    assert b.tiles_rendered == len(list(L.tiles_of(src)))
+    assert [lv for lv in range(len(MapView.ZOOM_SIZES)) if b._r.level(lv).prepared] == [b.level]
 
 
-def test_prerender_completes_a_level(small: Board) -> None:
-    assert small.prerender(0) is True
+def test_idle_renders_ahead_until_done(small: MapView) -> None:
+    small.level = 3
+    small.draw(_screen())
     n = small.tiles_rendered
-    small.prerender(0)
-    assert small.tiles_rendered == n
+    while not small.idle(50):
+        pass
+    assert small.tiles_rendered > n  # around the view, and one level either way
+    for level in (2, 4):
+        assert small.render_level_ahead(level, 0) is True  # already there
+    m = small.tiles_rendered
+    assert small.idle(50) is True
+    assert small.tiles_rendered == m
 
 
 # --- highlights ----------------------------------------------------------------------
 
 
-def test_fill_hexes_changes_only_those_hexes(board: Board) -> None:
+def test_fill_hexes_changes_only_those_hexes(board: MapView) -> None:
     board.level = 4
     centre = hexgrid.parse_ccrr("3020")
     board.centre_on(centre)
@@ -304,20 +313,20 @@ def test_fill_hexes_changes_only_those_hexes(board: Board) -> None:
             assert not changed[int(x), int(y)]
 
 
-def test_fill_hexes_is_cached(board: Board) -> None:
+def test_fill_hexes_is_cached(board: MapView) -> None:
     board.level = 3
     screen = _screen()
     area = frozenset(hexgrid.hex_range(hexgrid.parse_ccrr("2222"), 3))
     board.fill_hexes(screen, area, (80, 170, 255, 90))
-    cached = len(board._highlights)
-    t = time.perf_counter()
-    for _ in range(20):
+    rendered = board.shades.rendered
+    first = pygame.image.tobytes(screen, "RGB")
+    for _ in range(5):
         board.fill_hexes(screen, area, (80, 170, 255, 90))
-    assert len(board._highlights) == cached
-    assert time.perf_counter() - t < 0.1
+    assert board.shades.rendered == rendered  # the tiles of the shade are drawn once
+    assert pygame.image.tobytes(screen, "RGB") != first  # and blitted again each time (it stacks up)
 
 
-def test_outline_hex_draws_on_the_hex_edge(board: Board) -> None:
+def test_outline_hex_draws_on_the_hex_edge(board: MapView) -> None:
     board.level = 5
     h = hexgrid.parse_ccrr("3020")
     board.centre_on(h)
@@ -330,22 +339,23 @@ def test_outline_hex_draws_on_the_hex_edge(board: Board) -> None:
     assert screen.get_at((int(cx), int(cy)))[:3] != (255, 255, 255)
 
 
-def test_legend_is_a_small_surface(board: Board) -> None:
+def test_legend_is_a_small_surface(board: MapView) -> None:
     legend = board.legend_surface()
     assert isinstance(legend, pygame.Surface)
     w, h = legend.get_size()
     assert 100 < w < 400 and 100 < h < 600
     assert board.legend_surface() is legend
+    assert board.show_legend is False  # shown only when asked for
 
 
 def test_frame_budget_renders_over_several_frames_to_the_same_picture(border_rules) -> None:
-    full = Board(border_rules, VIEW.copy())
+    full = MapView(border_rules, VIEW.copy())
     full.level = 6
     full.centre_on(hexgrid.parse_ccrr("2222"))
     want = _screen()
     full.draw(want)
 
-    b = Board(border_rules, VIEW.copy())
+    b = MapView(border_rules, VIEW.copy())
     b.draw(_screen())  # the fitted level is ready: it stands in while the close level renders
     b.frame_budget_ms = 0.0  # one tile a frame
     b.level = 6
