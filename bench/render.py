@@ -223,7 +223,7 @@ def session(path: str, turns: int = 5, size: tuple[int, int] = (1280, 720)) -> d
     step = 0
     while not game.over and game.state.turn <= turns:
         side = game.side_to_move
-        cmd = players[side].choose(game, side)
+        cmd = players[side].choose(game.decision(side))
         actor = _actor(cmd)
         scene = scene_for(game, side, actor)
         # the mouse passes over a few hexes of the first shade: each shows its own area

@@ -370,3 +370,14 @@ def test_frame_budget_renders_over_several_frames_to_the_same_picture(border_rul
         if b.tiles_rendered == before:
             break
     assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB")
+
+
+def test_the_shipped_paper_grain_is_the_one_the_code_makes():
+    import numpy as np
+
+    from wargame.resources import assets_dir
+    from wargame.ui.map.geometry import TILE, paper_grain
+    from wargame.ui.map.tables import GRAIN_FILE
+
+    shipped = np.load(assets_dir() / GRAIN_FILE, allow_pickle=False).astype(np.float32)
+    assert np.abs(shipped - paper_grain(TILE, 31)).max() < 2e-3  # float16 on disk

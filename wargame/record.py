@@ -33,6 +33,7 @@ from .replay import dice_drawn, play_on, rerun_step, replay_digests, start
 from .rules.commands import from_data, to_data
 from .rules.engine import Game, IllegalCommand, Step
 from .rules.rulebook import Rulebook
+from .saves import SAVE_SUFFIX
 from .saveformat import (
     HASH,
     SHA256,
@@ -72,7 +73,6 @@ RULES_VERSION = 2
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 MAX_REPLAY_WORK = 700_000
 STEP_OVERHEAD = 25  # a step's fixed cost, in pieces
-SAVE_SUFFIX = ".wgsave"
 FIRST_LINE = "# wargame save"
 STEP_KEYS = ("command", "faces", "state", "chain")
 END_KEYS = ("steps", "dice_drawn", "result", "chain")

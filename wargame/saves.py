@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .atomic import write_atomic
-from .record import SAVE_SUFFIX
+
+SAVE_SUFFIX = ".wgsave"  # what record.py writes: the game's saves
 
 KEEP = 3  # autosaves kept per game
 INDEX = "index.json"

@@ -18,7 +18,6 @@ from pathlib import Path
 from . import saves
 from .ai import Player, make_player
 from .kinds import SIDE_NAMES
-from .record import is_save, load_game, save_game
 from .rules.commands import Command
 from .rules.engine import Game, IllegalCommand, Preview
 from .rules.events import ALL, Event
@@ -93,6 +92,8 @@ class Session:
     def load(cls, path: Path, autosave: bool = True) -> Session:
         """A saved game, to play on. An autosave goes on in its own game's folder; any other
         save starts a new folder, so the file the player chose is never overwritten."""
+        from .record import load_game  # the record's reader is needed only to open a save
+
         game, save = load_game(path)
         players = {}
         for side in ("blue", "red"):
@@ -105,6 +106,8 @@ class Session:
 
     @staticmethod
     def is_save(path: Path) -> bool:
+        from .record import is_save
+
         return is_save(path)
 
     # --- who is at the screen ----------------------------------------------------------
@@ -289,6 +292,8 @@ class Session:
     def save_as(self, path: Path) -> Path:
         """Write the game to `path` (atomically) and note it in its folder's index."""
         path = Path(path)
+        from .record import save_game  # imported on the first save, not at start-up
+
         save_game(path, self.game, dict(self.players))
         saves.record(path.parent, path, self.info(path))
         return path

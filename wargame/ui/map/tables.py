@@ -17,12 +17,16 @@ from ... import hexgrid
 from ...hexgrid import SQRT3
 from ...rules.rulebook import Rulebook
 from .colours import STYLES, TABLE
+from ...resources import assets_dir
 from .geometry import APOTHEM, NB_X, NB_Y, TILE, ValueNoise, axial, axial_grid, hex_rgb, paper_grain
 
 # edge kinds, per hex and direction
 E_NONE, E_GRID, E_BORDER, E_MAPEDGE = 0, 1, 2, 3
 
 ROUND_SIGMA = 0.62  # how much region corners are rounded (see MapTables.terrain_field)
+
+
+GRAIN_FILE = "paper-grain.npy"
 
 
 class MapTables:
@@ -109,6 +113,14 @@ class MapTables:
 
     @cached_property
     def grain(self) -> np.ndarray:
+        """The paper texture, shipped precomputed (geometry.paper_grain(TILE, 31), checked
+        by a test): computing it costs a fresh process numpy's FFT import before its first frame."""
+        try:
+            grain = np.load(assets_dir() / GRAIN_FILE, allow_pickle=False).astype(np.float32)
+            if grain.shape == (TILE, TILE):
+                return grain
+        except (OSError, ValueError):
+            pass
         return paper_grain(TILE, 31)
 
     # --- lookups ------------------------------------------------------------------------------

@@ -92,13 +92,14 @@ class Shell:
 
     def between_turns(self, play) -> None:
         """The end-of-turn summary first, then the hand-over card, as the session asks."""
-        from .handover import HandoverScreen
-        from .summary import SummaryScreen
-
         s = play.session
         if s.summary_due is not None:
+            from .summary import SummaryScreen
+
             self.app.push(SummaryScreen(self.app, s, on_done=self.app.pop))
         elif s.handover_due():
+            from .handover import HandoverScreen
+
             def taken() -> None:
                 self.app.pop()
                 play.restore_camera()
