@@ -400,3 +400,31 @@ def test_save_as_writes_the_game_where_the_player_chose(screen, tmp_path):
     assert saved.digest() == play.session.game.digest()
     assert play.message.startswith("Saved to")
     assert not (tmp_path / "index.json").exists()  # nothing of ours left in the player's own folder
+
+
+def test_the_computer_plays_at_a_persons_pace_and_never_shows_a_hidden_move(tutorial_rules):
+    """Against the computer: its moves come one by one, its dice on a card for a moment,
+    nothing of a hidden team drawn on Blue's screen; Space skips ahead to Blue's turn."""
+    session = Session(Game(tutorial_rules, 11), {"blue": "human", "red": "greedy"})
+    app, play = start(session)
+    assert session.viewer == "blue" and top(app) is play  # no hand-over card for a computer's phase
+    moves = 0
+    for _ in range(200):
+        if not session.computer_to_move:
+            break
+        before = len(session.game.history)
+        app.frame([], 0.1)
+        if len(session.game.history) > before:
+            moves += 1
+            for slide, _ in play.playback.slides:  # only what Blue may see ever slides
+                assert slide.counter.piece in session.view().pieces
+                assert not (session.game.state.pieces[slide.counter.piece].side == "red"
+                            and session.game.state.pieces[slide.counter.piece].hidden)  # fmt: skip
+    assert moves >= 1 and session.my_move
+    # next turn: Space skips the computer's moves at once
+    while session.my_move:
+        session.apply(EndPhase())
+    play.refresh()
+    assert session.computer_to_move
+    key(app, pygame.K_SPACE)
+    assert not session.computer_to_move

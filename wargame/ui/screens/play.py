@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...kinds import SIDE_NAMES
 from ...present import hints, looks
 from ...present.cards import odds_card, roll_card
 from ...present.log import log_lines
@@ -24,12 +25,14 @@ from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
 from .play_input import PlayInput
+from .playback import Playback
 from .mapview import MapView
 from .save_dialog import SaveDialog
 from .side_panel import SidePanel, panel_width, scale_for
 from .tooltips import board_tooltip
 
-AI_DELAY = 0.45  # seconds between two computer commands, so a person can follow them
+AI_DELAY = 0.5  # seconds between two computer commands, so a person can follow them
+DICE_SECONDS = 1.4  # how long the computer's dice stay on their card
 
 
 class PlayScreen:
@@ -71,6 +74,8 @@ class PlayScreen:
         self.game_over_shown = session.over
         self._log_key = None
         self.map_busy = True
+        self.playback = Playback(self.rules)
+        self.computer_pause = AI_DELAY
         self.tooltip_rect: pygame.Rect | None = None
         self._log: list = []
 
@@ -109,7 +114,7 @@ class PlayScreen:
         self.leave()
 
     def animating(self) -> bool:
-        return self.session.computer_to_move or self.message_time > 0 or self.controls.dragging or self.map_busy
+        return self.session.computer_to_move or self.message_time > 0 or self.controls.dragging or self.map_busy or self.playback.busy
 
     # --- state --------------------------------------------------------------------
 
@@ -305,17 +310,41 @@ class PlayScreen:
                 self.reaction_card_for = key  # once: a cancelled card stays closed (Enter reopens it)
                 self.open_odds(nxt, (nxt,))
                 changed = True
+        if self.playback.tick(dt):
+            changed = True
         if s.computer_to_move:
             self.ai_timer += dt
-            if self.ai_timer >= AI_DELAY:
-                self.ai_timer = 0.0
-                s.ai_step()
-                self.refresh()
-                self.after_change()
+            if self.ai_timer >= self.computer_pause and not self.playback.busy:
+                self.computer_move()
                 changed = True
         if not changed:
             self.map_busy = not self.map.idle(3)  # render ahead in spare time; invisible, so nothing to draw
         return changed
+
+    def computer_move(self) -> None:
+        """One command of the computer, played out at a person's pace: what the watching side
+        may see of it slides and flashes, and its dice show on a card for a moment."""
+        s = self.session
+        self.ai_timer = 0.0
+        before, side = self.view, s.to_move
+        events = s.ai_step() or []
+        self.refresh()
+        seen = [v for e in events if (v := e.seen_by(s.seen_as)) is not None]
+        self.playback.play(before, self.view, s.seen_as, seen)
+        words = roll_card(f"{SIDE_NAMES[side]} (computer)", [e for e in seen if e.roll is not None])
+        self.card = cards.dice(words, self.map.viewport, self.scale) if words is not None and s.human_sides else None
+        self.computer_pause = AI_DELAY + (DICE_SECONDS if self.card is not None else 0.0)
+        self.after_change()
+
+    def skip_computer(self) -> None:
+        """Skip ahead: the computer plays on at once until it is a person's turn."""
+        s = self.session
+        while s.computer_to_move:
+            s.ai_step()
+        self.playback.clear()
+        self.close_card()
+        self.refresh()
+        self.after_change()
 
     # --- drawing ------------------------------------------------------------------
 
@@ -324,7 +353,7 @@ class PlayScreen:
         scene = looks.scene_for(self.rules, self.view, s.seen_as, selected=self.selected, options=self.options,
                                 hover=self.hover if self.map.viewport.collidepoint(self.mouse) else None,
                                 may_act=self.may_act if s.my_move else None)  # fmt: skip
-        self.map.draw(surface, scene)
+        self.map.draw(surface, self.playback.dress(scene))
         if self.card is not None:
             self.card.draw(surface)
         events = s.events()

@@ -44,7 +44,9 @@ class PlayInput:
     def _key(self, event) -> None:
         play = self.play
         action = keys.action_for(event, ("play",))
-        if action == "next_piece":
+        if action == "skip" and play.session.computer_to_move:
+            play.skip_computer()
+        elif action == "next_piece":
             play.select_next()
             play.controls.hover = None
         elif action == "save":

@@ -18,7 +18,6 @@ from ...present import looks
 from ...present.cards import roll_card
 from ...present.log import log_lines
 from ...present.rolls import roll_label
-from ...present.scene import Counter, Mark, Slide
 from ...viewing import UmpireOnly, Viewing
 from .. import keys, style
 from ..cards import roll_card as draw_roll_card
@@ -26,15 +25,13 @@ from ..text import draw_banner
 from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
+from .playback import Playback
 from .mapview import MapView
 from .side_panel import SidePanel, panel_width, scale_for
 from .timeline import HEIGHT, Timeline
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 STEP_SECONDS = 1.2  # one event at 1x
-SLIDE_SECONDS = 0.45
-FLASH_SECONDS = 0.8
-FLASH = (255, 236, 120)
 
 
 class ReplayScreen:
@@ -55,8 +52,7 @@ class ReplayScreen:
         self.speed = 1
         self.playing = autoplay
         self.clock = 0.0
-        self.slides: list[tuple[Slide, float]] = []
-        self.flashes: list[tuple[Mark, float]] = []
+        self.playback = Playback(self.rules)
         self.message = ""
         w, h = app.size
         self._size = (w, h)
@@ -120,7 +116,7 @@ class ReplayScreen:
         pass
 
     def animating(self) -> bool:
-        return self.playing or bool(self.slides or self.flashes) or self.controls.dragging or self.timeline.dragging
+        return self.playing or self.playback.busy or self.controls.dragging or self.timeline.dragging
 
     # --- moving ---------------------------------------------------------------------
 
@@ -147,19 +143,8 @@ class ReplayScreen:
     def _play_out(self, before: int) -> None:
         """The event just stepped onto, as it happened: moved counters slide, struck hexes flash."""
         v = self.viewing
-        old, new = v.view(before), v.view()
-        for pid, p in new.pieces.items():
-            q = old.pieces.get(pid)
-            if q is not None and q.hex != p.hex:
-                look = looks.counter_look(self.rules, new, p, v.side)
-                self.slides.append((Slide(Counter(pid, look), q.hex, p.hex, 0.0), 0.0))
         ev = v.event()
-        spot = ev.where if ev is not None and ev.where is not None else None
-        if spot is None and ev is not None and ev.kind in ("roll", "attack", "sortie", "destroyed", "damage") and ev.pieces:
-            target = new.pieces.get(ev.pieces[-1])
-            spot = target.hex if target is not None else None
-        if spot is not None:
-            self.flashes.append((Mark("flash", spot, FLASH, 3), 0.0))
+        self.playback.play(v.view(before), v.view(), v.side, [ev] if ev is not None else [])
 
     def switch(self, side: str | None) -> None:
         """Another side's view, at the same moment of the game (or the last moment that side saw)."""
@@ -173,7 +158,7 @@ class ReplayScreen:
             return
         viewing.seek(max((p for p, e in enumerate(viewing.order) if e <= index), default=0))
         self.viewing = viewing
-        self.slides, self.flashes = [], []
+        self.playback.clear()
         self._log_key = None
 
     def press(self, action) -> None:
@@ -242,9 +227,7 @@ class ReplayScreen:
     # --- time ---------------------------------------------------------------------------
 
     def update(self, dt: float) -> bool:
-        changed = bool(self.slides or self.flashes)
-        self.slides = [(s, t + dt) for s, t in self.slides if t + dt < SLIDE_SECONDS]
-        self.flashes = [(m, t + dt) for m, t in self.flashes if t + dt < FLASH_SECONDS]
+        changed = self.playback.tick(dt)
         if self.playing:
             self.clock += dt * SPEEDS[self.speed]
             if self.clock >= STEP_SECONDS:
@@ -260,15 +243,7 @@ class ReplayScreen:
         v = self.viewing
         view = v.view() if len(v) else None
         scene = looks.scene_for(self.rules, view, v.side, hover=self.controls.hover)
-        moving = {s.counter.piece for s, _ in self.slides}
-        if moving:  # a sliding counter is drawn on its way, not yet in its new hex
-            stacks = tuple(
-                type(st)(st.hex, tuple(c for c in st.counters if c.piece not in moving), st.off_map) for st in scene.stacks
-            )
-            scene = type(scene)(stacks, scene.shades, scene.marks, scene.slides, scene.hover, scene.selected)
-        slides = tuple(Slide(s.counter, s.start, s.end, min(1.0, t / SLIDE_SECONDS)) for s, t in self.slides)
-        flashes = tuple(Mark(m.kind, m.hex, m.colour, m.width, strength=1 - t / FLASH_SECONDS) for m, t in self.flashes)
-        scene = type(scene)(scene.stacks, scene.shades, scene.marks + flashes, slides, scene.hover, scene.selected)
+        scene = self.playback.dress(scene)
         self.map.draw(surface, scene)
         self._dice(surface)
         self.timeline.draw(surface, v.marks(), v.position, len(v))
