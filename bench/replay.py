@@ -8,6 +8,8 @@ scenario (greedy against greedy), it prints each figure beside its target:
   step in a shuffled order (target at most 0.25 reference),
 - `wargame replay SAVE --verify` of the whole game in this process, reading the
   save from disk and its scenario afresh (target at most 1 reference),
+- `wargame report SAVE` of the whole game in this process: a board picture for each
+  turn, the charts, the page (target at most 60 references),
 and, for information, seeking to an event inside a step and building the
 iterator. With `--limits`, it also builds a save at the replay-work limit (499
 pieces) and times loading it, the worst case the limits allow (docs/save-format.md).
@@ -128,6 +130,9 @@ def main() -> int:
         with contextlib.redirect_stdout(StringIO()):
             times = [cpu(verify, path) for _ in range(5)]
         line("wargame replay --verify, whole game (best of 5)", min(times), ref, 1.0)
+        with contextlib.redirect_stdout(StringIO()):
+            report = cpu(wargame, ["report", str(path), "--out", str(Path(folder) / "report")])
+        line("wargame report of the whole game (boards, charts, log)", report, ref, 60.0)
         if "--limits" in sys.argv[1:]:
             big = limit_save(Path(folder))
             with contextlib.redirect_stdout(StringIO()):

@@ -184,3 +184,23 @@ def test_the_menu_and_the_end_screen_open_the_replay(tutorial_rules, tmp_path, m
     frame(app2)
     press(app2, top(app2).buttons[1])
     assert isinstance(top(app2), ReplayScreen)
+
+
+def test_a_replay_tooltip_names_only_what_the_side_saw(border_rules):
+    from uidrive import move
+
+    g = _game(border_rules, 4, turns=2)
+    record = Replay.from_game(g)
+    app, viewer = _viewer(record, "blue")
+    hidden = [p for p in g.state.pieces.values() if p.side == "red" and p.hidden]
+    viewer.seek(len(viewer.viewing) - 1)
+    for p in hidden[:3]:
+        viewer.map.centre_on(p.hex)
+        frame(app)
+        move(app, tuple(int(c) for c in viewer.map.centre(p.hex)))
+        view = viewer.viewing.view()
+        stack = [q for q in view.pieces.values() if q.hex == p.hex]
+        from wargame.present.hints import hex_tooltip
+
+        tip = hex_tooltip(border_rules, view, p.hex, "blue", None, stack)
+        assert not any(border_rules.name_of(p.id) in line for line in tip.lines)

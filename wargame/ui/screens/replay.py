@@ -14,14 +14,14 @@ from __future__ import annotations
 import pygame
 
 from ...kinds import SIDE_NAMES
-from ...present import looks
+from ...present import hints, looks
 from ...present.cards import roll_card
 from ...present.log import log_lines
 from ...present.rolls import roll_label
 from ...viewing import UmpireOnly, Viewing
 from .. import keys, style
 from ..cards import roll_card as draw_roll_card
-from ..text import draw_banner
+from ..text import draw_banner, draw_tooltip
 from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
@@ -252,6 +252,17 @@ class ReplayScreen:
         elif self.message:
             draw_banner(surface, self.map.viewport, self.message)
         self._panel(surface, view)
+        self._tooltip(surface, view)
+
+    def _tooltip(self, surface: pygame.Surface, view) -> None:
+        """What the pointed hex held at this moment, as the side knew it (never more)."""
+        h = self.controls.hover
+        pos = self.controls.mouse
+        if h is None or view is None or not self.map.viewport.collidepoint(pos) or self.controls.dragged:
+            return
+        stack = hints.stack_order([p for p in view.pieces.values() if p.hex == h], None)
+        tip = hints.hex_tooltip(self.rules, view, h, self.viewing.side, None, stack)
+        draw_tooltip(surface, pos, tip.title, tip.lines, bounds=self.map.viewport)
 
     def _dice(self, surface: pygame.Surface) -> None:
         """The dice card of the current roll, as the side saw it (no buttons: it is a record)."""
