@@ -164,10 +164,6 @@ class Stakes:
         for e in rules.scenario.rules.attack_effects:
             if e.verb == "track":
                 got += self.track_value(side, know, e.track, e.change, side)
-        # each attack earns the other side authorization, a track that may favour it
-        auth = rules.scenario.rules.authorization
-        if auth.per_attack and "authorization" in rules.tracks:
-            got += self.track_value(side, know, "authorization", auth.per_attack, side)
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = got

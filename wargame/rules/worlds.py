@@ -153,12 +153,12 @@ class Belief:
                 p.hex = placed[pid]
             else:
                 p = seen.clone()
-                if p.side == self.other:
-                    p.suppressed_turn = self.suppressed.get(pid, NEVER)
-                    if self.attacks_by(pid, self.turn):
-                        p.attacked_turn = self.turn
-                    if p.unconfirmed:
-                        self._struck(p, rng, vp_log)
+                if p.side == self.other and p.unconfirmed:
+                    self._struck(p, rng, vp_log)
+            if p.side == self.other:
+                p.suppressed_turn = self.suppressed.get(pid, NEVER)
+                if self.attacks_by(pid, self.turn):
+                    p.attacked_turn = self.turn
             pieces[pid] = p
         stats = {k: 0 for k in STATS}
         stats.update(view.stats)
