@@ -14,11 +14,11 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import InputError
-from . import autoplay, report, scenarios, window
+from . import autoplay, odds, report, scenarios, simulate, window
 from .args import EXIT_BAD_INPUT, Parser
 
 # each module's `register(sub)` adds its subcommands, in the order `--help` lists them
-MODULES = (window, autoplay, report, scenarios)
+MODULES = (window, autoplay, simulate, odds, report, scenarios)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
