@@ -39,6 +39,7 @@ class Stakes:
         # piece -> [(objective, how)], how: "undamaged", "survive", "destroyed"
         self.by_piece: dict[str, list[tuple[Any, str]]] = {}
         self.by_stat: dict[str, list[tuple[Any, str, int]]] = {}  # stat -> (objective, "most"/"least", n)
+        self.by_track: dict[str, list[tuple[Any, str, int]]] = {}  # track -> (objective, "most"/"least", n)
         for obj in self.objectives:
             w = obj.when
             for pid in w.pieces_undamaged or ():
@@ -52,6 +53,10 @@ class Stakes:
                 self.by_stat.setdefault(stat, []).append((obj, "most", n))
             for stat, n in (w.stat_at_least or {}).items():
                 self.by_stat.setdefault(stat, []).append((obj, "least", n))
+            for tid, n in (w.track_at_most or {}).items():
+                self.by_track.setdefault(tid, []).append((obj, "most", n))
+            for tid, n in (w.track_at_least or {}).items():
+                self.by_track.setdefault(tid, []).append((obj, "least", n))
         # thresholds that end the game when reached, by track: (level, who wins: a side, "cause" or None)
         self.enders: dict[str, list[tuple[int, str, str | None]]] = {}
         for tid, track in rules.tracks.items():
@@ -61,6 +66,7 @@ class Stakes:
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
         self._cache: dict[tuple, float] = {}
+        self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
 
     # --- one effect, one row, one roll ------------------------------------------------------
 
@@ -75,6 +81,14 @@ class Stakes:
         value = 0.0
         if spec.favours is not None:
             value += TRACK_STEP * (new - old) * (1 if spec.favours == side else -1)
+        for obj, how, n in self.by_track.get(tid, ()):
+            was, now = (old <= n, new <= n) if how == "most" else (old >= n, new >= n)
+            if was != now:  # an objective on this track is met, or lost, by the move
+                value += (obj.points if obj.side == side else -obj.points) * (1 if now else -1) * 0.7
+        for i, th in enumerate(spec.thresholds):
+            reached = (new >= th.at > old) if th.direction == "up" else (new <= th.at < old)
+            if reached and th.on_reach and (tid, i) not in know.reached:
+                value += self.effects_value(side, know, th.on_reach, Situation(), actor, 3)
         for at, direction, who in self.enders.get(tid, ()):
             if (new >= at > old) if direction == "up" else (new <= at < old):
                 winner = OTHER.get(actor) if who == "cause" and actor else who

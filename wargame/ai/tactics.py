@@ -58,10 +58,11 @@ class Tactics:
     def __init__(self, rules: Rulebook, rng: random.Random, stakes: Stakes | None = None):
         self.rules = rules
         self.rng = rng
-        self.stakes = stakes or Stakes(rules)
-        self._nearest: dict[Hex, int] = {}
-        self._sorties: dict[tuple, float] = {}
-        self._hexes: dict[int, tuple] = {}
+        self.stakes = stakes = stakes or Stakes(rules)
+        # kept with the stakes, so the many short-lived tactics of a search share them
+        self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
+        self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
+        self._hexes: dict[int, tuple] = stakes.memo.setdefault("hexes", {})
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
                hints: Sequence[Hex] = ()) -> Command:  # fmt: skip
