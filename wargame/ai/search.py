@@ -53,8 +53,8 @@ PLANS: dict[str, tuple[Knobs, ...]] = {
     "blue_air": (
         GREEDY,
         Knobs(strikes=0),
-        Knobs(strikes=1),
         Knobs(strike_floor=1.2),
+        Knobs(strike_floor=2.5),
         Knobs(strike_floor=-0.8),
     ),
 }
@@ -99,7 +99,10 @@ class SearchPlayer:
         hints = search_hints(decision) if kind == "blue_isr" else ()
         knobs = GREEDY
         if kind in PLANS and decision.worlds is not None:
-            here = (view.turn, view.phase)
+            # Red's orders roll no die, so one plan serves the whole phase; Blue weighs its
+            # plans again after each sortie, whose dice may have changed the picture
+            here = (view.turn, view.phase, view.strikes_today if kind == "blue_air" else 0,
+                    view.stats.get("sorties_flown", 0) if kind == "blue_air" else 0)  # fmt: skip
             if self._plan is None or self._plan[0] != here:
                 self._plan = (here, self._best_plan(decision, PLANS[kind]))
             knobs = self._plan[1]
