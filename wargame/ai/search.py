@@ -40,7 +40,7 @@ from .stakes import Stakes
 from .tactics import GREEDY, Knobs, Tactics
 
 # games played out per searched phase, by level
-LEVELS = {"fast": 16, "normal": 96, "hard": 288}
+LEVELS = {"fast": 24, "normal": 128, "hard": 384}
 # the plans weighed in each phase, best guess first (a tie keeps the first)
 PLANS: dict[str, tuple[Knobs, ...]] = {
     "red_operations": (
@@ -161,7 +161,8 @@ class SearchPlayer:
         drone = view.pieces[tasks[0].drone]
         tasks = [c for c in tasks if c.drone == drone.id]
         radius = rules.value(view, drone, "search_radius")
-        hidden = [pid for pid in rules.side_pieces["red" if decision.side == "blue" else "blue"] if pid not in view.pieces]
+        other = "red" if decision.side == "blue" else "blue"
+        hidden = [pid for pid in rules.side_pieces[other] if pid not in view.pieces]
         if not hidden:
             return None
         worth: dict = {}

@@ -12,14 +12,11 @@ victory section, its tracks and its tables.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..kinds import OTHER
 from ..rules.chance import Chance
 from ..rules.rulebook import Rulebook, Situation
-
-if TYPE_CHECKING:
-    from ..scenario.model import Effect
 
 WAR = 12.0  # what ending the game by one's own action costs, in victory points (more than any margin)
 TRACK_STEP = 0.35  # a step of a track that favours a side, in victory points
@@ -98,7 +95,6 @@ class Stakes:
         return value
 
     def effects_value(self, side: str, know, effects, sit: Situation, actor: str | None, depth: int = 0) -> float:
-        rules = self.rules
         value = 0.0
         target = sit.target
         for e in effects:

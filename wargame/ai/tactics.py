@@ -84,9 +84,12 @@ class Tactics:
 
     def _red(self, know, legal: Sequence[Command], knobs: Knobs) -> Command | None:
         pieces, turn = know.pieces, know.turn
-        teams = legal.pieces() if isinstance(legal, CommandList) else sorted({c.team for c in legal if hasattr(c, "team")})
-        own = {t: (legal.of_piece(t) if isinstance(legal, CommandList) else [c for c in legal if getattr(c, "team", None) == t])
-               for t in teams}  # fmt: skip
+        if isinstance(legal, CommandList):
+            teams = legal.pieces()
+            own = {t: legal.of_piece(t) for t in teams}
+        else:
+            teams = sorted({c.team for c in legal if hasattr(c, "team")})
+            own = {t: [c for c in legal if getattr(c, "team", None) == t] for t in teams}
         if knobs.hide_seen:
             for t in teams:
                 team = pieces[t]

@@ -30,7 +30,8 @@ def format_figures(rules: Rulebook, f: Figures) -> str:
     m = f.matchup
     level = f" (level {m['level']})" if "ai" in (m["blue"], m["red"]) else ""
     decided = f.wins["blue"] + f.wins["red"]
-    out = [f"{rules.scenario.meta.title}: {f.games} games, Blue {m['blue']} against Red {m['red']}{level}, seeds {f.seed}–{f.seed + f.games - 1}",
+    seeds = f"seeds {f.seed}–{f.seed + f.games - 1}"
+    out = [f"{rules.scenario.meta.title}: {f.games} games, Blue {m['blue']} against Red {m['red']}{level}, {seeds}",
            "", "win rate, 95% Wilson interval    of all games                of decided games"]  # fmt: skip
     for s in SIDES:
         out.append(f"  {SIDE_NAMES[s]:<6} {f.wins[s]:>6} wins       {_pct(f.rate_all[s])}    {_pct(f.rate_decided[s])}")

@@ -57,7 +57,8 @@ class TableChances:
         }  # fmt: skip
 
 
-def parse_modifiers(rules: Rulebook, table_id: str, asked: Sequence[str], where: str = "--modifier") -> list[tuple[str, int]]:
+def parse_modifiers(rules: Rulebook, table_id: str, asked: Sequence[str],
+                    where: str = "--modifier") -> list[tuple[str, int]]:  # fmt: skip
     """`NAME` or `NAME=VALUE` for each modifier asked for, checked against the table's own:
     a fixed modifier takes no value, one read from the game must be given its value."""
     table = rules.scenario.tables[table_id]
