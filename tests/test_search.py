@@ -126,3 +126,44 @@ def test_greedy_beats_random_on_each_side(border_rules):
 def test_the_search_player_beats_greedy_as_blue(border_rules):
     seeds = range(8)
     assert _balance(border_rules, "ai", "greedy", seeds) > max(0, _balance(border_rules, "greedy", "greedy", seeds))
+
+
+def test_a_quiet_game_plays_by_the_same_rules(border_rules):
+    """The worlds a search imagines go on by exactly the rules of a game that logs."""
+    from wargame.ai.random_player import RandomPlayer
+    from wargame.dice import SeededDice
+
+    g = Game(border_rules, 21, keep_undo=False)
+    quiet = Game.resume(border_rules, g.state.clone(), 0)
+    quiet.dice = SeededDice(21, g.dice.drawn)  # the same stream, from where the game stands
+    player = RandomPlayer(8)
+    while not g.over:
+        c = player.choose(g.decision())
+        g.apply(c)
+        quiet.apply(c)
+        assert quiet.digest() == g.digest()
+    assert quiet.log == [] and len(g.log) > 100
+
+
+def test_worlds_place_hidden_teams_where_they_could_be(border_rules):
+    g = Game(border_rules, 5, keep_undo=False)
+    players = {s: make_player("greedy", player_seed(5, s)) for s in ("blue", "red")}
+    while not (g.phase == "blue_isr" and g.state.turn >= 2 and g.revealed):
+        g.apply(players[g.side_to_move].choose(g.decision()))
+    d = g.decision("blue")
+    worlds = [d.worlds(seed) for seed in range(12)]
+    assert [w.digest() for w in worlds[:3]] == [d.worlds(seed).digest() for seed in range(3)]  # a seed, a world
+    hidden = [pid for pid in border_rules.side_pieces["red"] if pid not in d.view.pieces]
+    assert hidden and all(not w.pieces[pid].destroyed for w in worlds for pid in hidden)
+    moving = [pid for pid in hidden if g.state.pieces[pid].kind in ("launch_team", "rocket_team")]
+    assert any(len({w.pieces[pid].hex for w in worlds}) > 1 for pid in moving)  # a belief, not one guess
+    from wargame import hexgrid
+
+    for turn, _, team, target, _ in g.revealed:
+        if turn == g.state.turn and team in hidden:
+            reach = border_rules.value(g.state, g.state.pieces[team], "range")
+            for w in worlds:
+                assert hexgrid.distance(w.pieces[team].hex, w.pieces[target].hex) <= reach
+    for w in worlds:  # what Blue sees is as it sees it; Red's stocks an estimate from the record
+        assert all(w.pieces[pid].hex == p.hex for pid, p in d.view.pieces.items())
+        assert w.tracks == dict(d.view.tracks) and set(w.stocks["red"]) == set(g.state.stocks["red"])
