@@ -58,6 +58,7 @@ PLANS: dict[str, tuple[Knobs, ...]] = {
         Knobs(strike_floor=-0.8),
     ),
 }
+FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
 SHAPING = 0.2  # weight of the final margin beside the result, so close calls still teach
 
 
@@ -118,7 +119,9 @@ class SearchPlayer:
         totals = [0.0] * len(plans)
         counts = [0] * len(plans)
         rounds = max(1, math.ceil(math.log2(len(plans))))
-        budget = self.iterations
+        # a playout from the first days is the longest: fewer of them then, so no move is slow
+        left = decision.rules.scenario.turns.count - view.turn + 1
+        budget = max(len(plans), round(self.iterations * min(1.0, FULL_BUDGET_TURNS / max(1, left))))
         world = 0
         for r in range(rounds):
             per = max(1, budget // (rounds * len(alive)))
