@@ -103,9 +103,9 @@ def test_same_seed_same_moves(tutorial_rules):
     assert moves() == moves()
 
 
-def _balance(rules, blue: str, red: str, seeds, level: str = "fast") -> int:
-    """Blue's wins less its losses over these seeds."""
-    score = 0
+def _balance(rules, blue: str, red: str, seeds, level: str = "fast") -> tuple[int, int]:
+    """Blue's wins less its losses over these seeds, and Blue's points less Red's."""
+    score = margin = 0
     for seed in seeds:
         g = Game(rules, seed, keep_undo=False)
         players = {"blue": make_player(blue, player_seed(seed, "blue"), level),
@@ -114,18 +114,22 @@ def _balance(rules, blue: str, red: str, seeds, level: str = "fast") -> int:
             g.apply(players[g.side_to_move].choose(g.decision()))
         w = g.state.result.winner
         score += (w == "blue") - (w == "red")
-    return score
+        margin += g.state.vp["blue"] - g.state.vp["red"]
+    return score, margin
 
 
 def test_greedy_beats_random_on_each_side(border_rules):
     seeds = range(30)
-    assert _balance(border_rules, "greedy", "random", seeds) > 0
-    assert _balance(border_rules, "random", "greedy", seeds) < 0
+    assert _balance(border_rules, "greedy", "random", seeds)[0] > 0
+    assert _balance(border_rules, "random", "greedy", seeds)[0] < 0
 
 
 def test_the_search_player_beats_greedy_as_blue(border_rules):
-    seeds = range(8)
-    assert _balance(border_rules, "ai", "greedy", seeds) > max(0, _balance(border_rules, "greedy", "greedy", seeds))
+    """On the same seeds (the same dice to start with), the search player as Blue does at
+    least as well as greedy in results and better in points (the full counts: bench/simulate.py)."""
+    seeds = range(16)
+    ai, greedy = _balance(border_rules, "ai", "greedy", seeds), _balance(border_rules, "greedy", "greedy", seeds)
+    assert ai[0] >= greedy[0] and ai[1] > greedy[1], (ai, greedy)
 
 
 def test_a_quiet_game_plays_by_the_same_rules(border_rules):
