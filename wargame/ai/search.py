@@ -142,7 +142,7 @@ class SearchPlayer:
     def _play_out(self, decision: Decision, state: GameState, seed: int, knobs: Knobs) -> float:
         """Play the phase with the plan and the rest of the game greedily, in one world."""
         rules = decision.rules
-        g = Game.resume(rules, state, seed)
+        g = Game.resume(rules, state, seed, decision.chance.fork(seed))  # dice of its own, never the game's
         tactics = Tactics(rules, random.Random(seed), self._stakes)
         side, turn, phase = decision.side, state.turn, state.phase
         st = g.state

@@ -113,13 +113,14 @@ class Game:
         self._finish_step(None)
 
     @classmethod
-    def resume(cls, rules: Rulebook, state: GameState, seed: int) -> Game:
-        """A quiet game that goes on from `state` with dice of its own: a world a
-        search player imagines (never the true game). No log, no undo, no history
-        of faces; the state is taken as it is, at a phase where a side decides."""
+    def resume(cls, rules: Rulebook, state: GameState, seed: int, chance: Chance | None = None) -> Game:
+        """A quiet game that goes on from `state` with dice of its own (`chance`, a
+        player's `Decision.chance.fork(seed)`; by default the same stream): a world a
+        search player imagines, never the true game. No log, no undo, no history of
+        faces; the state is taken as it is, at a phase where a side decides."""
         g = cls.__new__(cls)
         g.rules, g.seed, g.state = rules, seed, state
-        g.chance = Chance(SeededDice(seed))
+        g.chance = chance if chance is not None else Chance(SeededDice(seed))
         g.log, g.history, g.pending, g.revealed = [], [], [], []
         g.cause = None
         g.legal_cache = LegalCache()
