@@ -12,8 +12,15 @@ default (June) scenario, with the rulebook's caches warm as in any long run:
   multiple of the unscaled one, beside the multiple of pieces. One command
   must not grow faster than the number of pieces.
 
-`--strength N` also plays N games of greedy Blue against random Red and N of
-random Blue against greedy Red, and prints the win rates.
+- the search player (`ai`) against greedy, at `fast` and `normal`: the CPU time
+  its own moves cost in a whole game (targets <= 20 and <= 100 references) and
+  its slowest move (target <= 1 s at `normal`), over `--search-games` games a side.
+
+`--strength N` also plays N games each way of greedy against random (target:
+greedy wins >= 80% of decided games on each side) and, with `--search-strength N`,
+N games each way of the search player at `normal` against greedy (target >= 70%),
+each with its 95% Wilson interval. The same tables come from `wargame simulate
+--games N --blue ai --red greedy` (and the other pairings), on 2 cores with --jobs 2.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ import time
 
 from reference import in_references, line, reference
 
-from wargame.ai import make_player
+from wargame.ai import make_player, player_seed
+from wargame.analysis.balance import wilson
 from wargame.kinds import TEAMS, US_SITES
 from wargame.resources import DEFAULT_SCENARIO, find_scenario
 from wargame.rules.engine import Game
@@ -32,10 +40,11 @@ from wargame.rules.rulebook import Rulebook
 from wargame.scenario.load import LoadedScenario, load_scenario
 
 
-def play(rules: Rulebook, seed: int, blue: str, red: str, timing: dict | None = None) -> Game:
+def play(rules: Rulebook, seed: int, blue: str, red: str, timing: dict | None = None, level: str = "normal") -> Game:
     """One game to its end; with `timing`, the CPU time of each Red operations command is added up."""
     g = Game(rules, seed, keep_undo=False)
-    players = {"blue": make_player(blue, seed * 2 + 1), "red": make_player(red, seed * 2 + 2)}
+    players = {"blue": make_player(blue, player_seed(seed, "blue"), level),
+               "red": make_player(red, player_seed(seed, "red"), level)}  # fmt: skip
     clock = time.process_time
     while not g.over:
         side = g.side_to_move
@@ -48,6 +57,26 @@ def play(rules: Rulebook, seed: int, blue: str, red: str, timing: dict | None = 
         else:
             g.apply(players[side].choose(g.decision(side)))
     return g
+
+
+def search_costs(rules: Rulebook, seed: int, side: str, level: str) -> tuple[float, float]:
+    """CPU seconds of the search player's own moves in one game against greedy, and its slowest move."""
+    g = Game(rules, seed, keep_undo=False)
+    players = {s: make_player("greedy", player_seed(seed, s)) for s in ("blue", "red")}
+    players[side] = make_player("ai", player_seed(seed, side), level)
+    clock = time.process_time
+    own = worst = 0.0
+    while not g.over:
+        mover = g.side_to_move
+        d = g.decision(mover)
+        t = clock()
+        c = players[mover].choose(d)
+        t = clock() - t
+        if mover == side:
+            own += t
+            worst = max(worst, t)
+        g.apply(c)
+    return own, worst
 
 
 def games(rules: Rulebook, seeds: range, kind: str) -> int:
@@ -74,6 +103,10 @@ def main() -> int:
     ap.add_argument(
         "--strength", type=int, default=0, metavar="N", help="also play N games each way, greedy against random"
     )
+    ap.add_argument("--search-games", type=int, default=4, metavar="N",
+                    help="games a side for the search player's costs (default 4)")  # fmt: skip
+    ap.add_argument("--search-strength", type=int, default=0, metavar="N",
+                    help="also play N games each way, the search player at normal against greedy")  # fmt: skip
     args = ap.parse_args()
     path = find_scenario(args.scenario)
     if path is None:
@@ -119,16 +152,38 @@ def main() -> int:
             f"{k:>3} {pieces:>7} {xp:>9.2f} {commands / len(seeds):>9.0f} {xc:>10.2f} {xr:>12.2f}   {'ok' if xc <= xp else 'MISSED'}"
         )
 
+    print("\nthe search player against greedy: CPU of its own moves")
+    for level, target in (("fast", 20.0), ("normal", 100.0)):
+        costs, slowest = [], 0.0
+        for side in ("blue", "red"):
+            for seed in range(args.search_games):
+                ref = reference()
+                own, worst = search_costs(rules, seed, side, level)
+                costs.append(own / ref)
+                slowest = max(slowest, worst)
+        costs.sort()
+        print(line(f"search game at {level} (median of {len(costs)})", costs[len(costs) // 2], target)
+              + f"   (most {costs[-1]:.3g})")  # fmt: skip
+        if level == "normal":
+            print(line("slowest search move at normal", slowest, 1.0, unit="s"))
+
+    pairings = []
     if args.strength:
+        pairings += [("greedy", "random", args.strength, 0.8, "blue"), ("random", "greedy", args.strength, 0.8, "red")]
+    if args.search_strength:
+        n = args.search_strength
+        pairings += [("ai", "greedy", n, 0.7, "blue"), ("greedy", "ai", n, 0.7, "red")]
+    if pairings:
         print()
-        for blue, red in (("greedy", "random"), ("random", "greedy")):
-            won = {"blue": 0, "red": 0, None: 0}
-            for s in range(args.strength):
-                won[play(rules, s, blue, red).state.result.winner] += 1
-            side = "blue" if blue == "greedy" else "red"
-            decided = won["blue"] + won["red"]
-            print(f"greedy {side} against random: wins {won[side]} of {args.strength} "
-                  f"({won[side] / args.strength:.0%}; {won[side] / max(1, decided):.0%} of decided games), draws {won[None]}")  # fmt: skip
+    for blue, red, n, target, side in pairings:
+        won = {"blue": 0, "red": 0, None: 0}
+        for s in range(n):
+            won[play(rules, s, blue, red).state.result.winner] += 1
+        decided = won["blue"] + won["red"]
+        lo, hi = wilson(won[side], decided)
+        rate = won[side] / max(1, decided)
+        print(f"{blue} Blue v {red} Red: {side} wins {won[side]}, loses {decided - won[side]}, draws {won[None]}; "
+              f"{rate:.0%} of decided games [{lo:.0%}-{hi:.0%}]   target >= {target:.0%} {'ok' if rate >= target else 'MISSED'}")  # fmt: skip
     return 0
 
 

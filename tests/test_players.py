@@ -83,11 +83,11 @@ def test_a_players_chance_lists_odds_but_never_rolls_the_games_dice(tutorial_rul
     assert g.dice.drawn == drawn  # the game's stream is untouched
 
 
-@pytest.mark.parametrize("kind", ["random", "greedy"])
+@pytest.mark.parametrize("kind", ["random", "greedy", "ai"])
 def test_players_only_issue_legal_commands(tutorial_rules, kind):
     for seed in range(5):
         g = Game(tutorial_rules, seed)
-        players = {"blue": make_player(kind, seed), "red": make_player(kind, seed + 1)}
+        players = {"blue": make_player(kind, seed, "fast"), "red": make_player(kind, seed + 1, "fast")}
         while not g.over:
             d = g.decision()
             c = players[d.side].choose(d)

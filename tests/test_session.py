@@ -132,3 +132,21 @@ def test_leaving_the_board_saves_the_turn_in_progress(tmp_path):
     play.close()  # the Menu button or closing the window
     saved, _ = load_game(saves.latest().path)
     assert saved.digest() == s.game.digest() and saved.state.turn == 1
+
+
+def test_the_session_makes_the_search_player_at_its_level_and_saves_it(tutorial_rules, tmp_path):
+    from wargame.ai.search import SearchPlayer
+    from wargame.session import player_name, read_player
+
+    assert player_name("ai", "hard") == "ai:hard" and read_player("ai:hard") == ("ai", "hard")
+    assert read_player("ai:greedy") == ("greedy", "normal") and read_player("ai") == ("ai", "normal")
+    assert read_player("someone") == ("human", "normal")
+    s = Session(Game(tutorial_rules, 3), {"blue": "human", "red": player_name("ai", "fast")})
+    assert isinstance(s.ai["red"], SearchPlayer) and s.ai["red"].level == "fast"
+    assert s.human_sides == ["blue"] and s.viewer == "blue"
+    while s.to_move == "red":
+        s.ai_step()
+    assert s.my_move
+    path = s.save_as(tmp_path / "game.wgsave")
+    again = Session.load(path, autosave=False)
+    assert again.players == {"blue": "human", "red": "ai:fast"} and again.ai["red"].level == "fast"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import saves
-from .ai import Player, make_player
+from .ai import DEFAULT_LEVEL, LEVEL_NAMES, Player, make_player, player_seed
 from .kinds import SIDE_NAMES
 from .rules.commands import Command
 from .rules.engine import Game, IllegalCommand, Preview
@@ -26,8 +26,25 @@ from .rules.views import SideView
 from .scenario.load import load_scenario
 
 HUMAN = "human"
-__all__ = ["HUMAN", "IllegalCommand", "PLAYER_KINDS", "Session"]
-PLAYER_KINDS = (HUMAN, "greedy", "random")
+__all__ = ["HUMAN", "IllegalCommand", "PLAYER_KINDS", "Session", "player_name", "read_player"]
+PLAYER_KINDS = (HUMAN, "ai", "greedy", "random")
+
+
+def player_name(kind: str, level: str = DEFAULT_LEVEL) -> str:
+    """How a side's player is written in `Session.players` and in saves: 'human', 'greedy',
+    'random', or the search player with its level, 'ai:normal'."""
+    return f"ai:{level}" if kind == "ai" else kind
+
+
+def read_player(text: str) -> tuple[str, str]:
+    """(kind, level) of a player as `player_name` writes it (or as older saves and
+    `wargame autoplay` wrote it, 'ai:greedy'); anything unknown is a person."""
+    kind, _, rest = text.partition(":")
+    if kind == "ai" and rest in LEVEL_NAMES:
+        return "ai", rest
+    if kind == "ai" and rest in PLAYER_KINDS:
+        return rest, DEFAULT_LEVEL
+    return (text if text in PLAYER_KINDS else HUMAN), DEFAULT_LEVEL
 
 
 @dataclass(frozen=True)
@@ -67,9 +84,10 @@ class Session:
     away_from: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for side, kind in self.players.items():
+        for side, name in self.players.items():
+            kind, level = read_player(name)
             if kind != HUMAN:
-                self.ai[side] = make_player(kind, self.game.seed * 2 + (1 if side == "blue" else 2))
+                self.ai[side] = make_player(kind, player_seed(self.game.seed, side), level)
         humans = self.human_sides
         if self.fixed_view in ("blue", "red"):
             self.viewer = self.fixed_view
@@ -97,8 +115,7 @@ class Session:
         game, save = load_game(path)
         players = {}
         for side in ("blue", "red"):
-            kind = save.players.get(side, HUMAN).removeprefix("ai:")
-            players[side] = kind if kind in PLAYER_KINDS else HUMAN
+            players[side] = player_name(*read_player(save.players.get(side, HUMAN)))
         folder = None
         if autosave:
             folder = path.parent if saves.in_autosaves(path) else saves.new_game_folder(game.rules.scenario.id, game.seed)
@@ -118,7 +135,7 @@ class Session:
 
     @property
     def human_sides(self) -> list[str]:
-        return [s for s in ("blue", "red") if self.players.get(s, HUMAN) == HUMAN]
+        return [s for s in ("blue", "red") if read_player(self.players.get(s, HUMAN))[0] == HUMAN]
 
     @property
     def hot_seat(self) -> bool:

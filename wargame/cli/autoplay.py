@@ -8,6 +8,7 @@ import datetime
 from ..errors import InputError
 from ..resources import DEFAULT_SCENARIO
 from .args import command, scenario_path, seed
+from .players import add_player_options
 
 
 def register(sub) -> None:
@@ -16,13 +17,12 @@ def register(sub) -> None:
                    help=f"scenario file or name (default {DEFAULT_SCENARIO}), or a saved game to play to its end")  # fmt: skip
     p.add_argument("--seed", type=seed, default=1, help="seed of the game's dice (default 1)")
     p.add_argument("--save", metavar="FILE", help="write the game record to FILE")
-    p.add_argument("--blue", default="greedy", choices=("random", "greedy"), help="Blue's player (default greedy)")
-    p.add_argument("--red", default="greedy", choices=("random", "greedy"), help="Red's player (default greedy)")
+    add_player_options(p, computers_only=True)
     p.add_argument("--log", action="store_true", help="print every event, not just the summary of each turn")
 
 
 def _autoplay(args: argparse.Namespace) -> int:
-    from ..ai import make_player
+    from ..ai import make_player, player_seed
     from ..record import is_save, load_game, save_game
     from ..rules.engine import Game
     from ..scenario.load import load_scenario
@@ -34,9 +34,11 @@ def _autoplay(args: argparse.Namespace) -> int:
     else:
         loaded = load_scenario(path)
         game = Game(loaded, args.seed, keep_undo=False)
-    players = {"blue": make_player(args.blue, args.seed * 2 + 1), "red": make_player(args.red, args.seed * 2 + 2)}
+    kinds = {"blue": args.blue, "red": args.red}
+    players = {side: make_player(kinds[side], player_seed(args.seed, side), args.level) for side in kinds}
     s = loaded.scenario
-    print(f"{s.meta.title} — seed {game.seed}, Blue: {args.blue}, Red: {args.red}")
+    level = f" (level {args.level})" if "ai" in kinds.values() else ""
+    print(f"{s.meta.title} — seed {game.seed}, Blue: {args.blue}, Red: {args.red}{level}")
     start = datetime.date.fromisoformat(s.meta.date)
     shown = 0
     turn = game.state.turn
@@ -66,7 +68,8 @@ def _autoplay(args: argparse.Namespace) -> int:
     print(f"  final state hash {game.digest()}")
     if args.save:
         try:
-            save_game(args.save, game, {"blue": f"ai:{args.blue}", "red": f"ai:{args.red}"})
+            names = {side: f"ai:{args.level}" if kind == "ai" else f"ai:{kind}" for side, kind in kinds.items()}
+            save_game(args.save, game, names)
         except OSError as e:
             raise InputError.single(args.save, f"cannot write the record: {e.strerror or e}") from None
         print(f"  record written to {args.save}")

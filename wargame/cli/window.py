@@ -8,14 +8,14 @@ from pathlib import Path
 from ..errors import InputError
 from ..resources import DEFAULT_SCENARIO
 from .args import command, scenario_path, seed, size
+from .players import add_player_options
 
 
 def register(sub) -> None:
     p = command(sub, "play", _play, "play in a window: hot-seat, or against the computer")
     p.add_argument("target", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO|SAVE",
                    help=f"a scenario (file or shipped name, default {DEFAULT_SCENARIO}) or a saved game")  # fmt: skip
-    p.add_argument("--blue", default="human", choices=("human", "greedy", "random"), help="who plays Blue (default human)")
-    p.add_argument("--red", default="human", choices=("human", "greedy", "random"), help="who plays Red (default human)")
+    add_player_options(p, default="human")
     p.add_argument("--seed", type=seed, default=None, help="seed of the dice (default: a new one each game)")
     p.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
 
@@ -38,7 +38,10 @@ def _play(args: argparse.Namespace) -> int:
     from ..ui.launch import play
 
     dice_seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
-    return play(scenario_path(args.target), dice_seed, {"blue": args.blue, "red": args.red}, args.size)
+    from ..session import player_name
+
+    players = {side: player_name(getattr(args, side), args.level) for side in ("blue", "red")}
+    return play(scenario_path(args.target), dice_seed, players, args.size)
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -54,6 +54,11 @@ def roll(g: Game, table_id: str, sit: Situation, label: str, visible: str = ALL,
     setup = rules.setup(table_id, g.state, sit)
     draw = g.chance.roll(setup)
     table, row = setup.table, draw.row
+    if g.quiet:  # an imagined world: the row's effects only, no words for a log nobody reads
+        out = Outcome()
+        if row.effects:
+            apply_effects(g, row.effects, sit, out, "", visible)
+        return None, out  # type: ignore[return-value]
     r = Roll(
         table_id, table.spec.title, table.dice.text, draw.faces, draw.natural, setup.modifiers,
         table.columns[setup.column], setup.shifts, draw.total, row.result, row.text,

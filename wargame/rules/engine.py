@@ -86,12 +86,20 @@ class Game:
         self.pending: list[Event] = []  # the events of the command being carried out
         self.cause: str | None = None  # the side whose action is being resolved (who caused a war)
         self.legal_cache = LegalCache()
+        # What the side that resolves attacks learned of each: (turn, kind, team, target, count).
+        # The view shows an attack's launcher once resolved; this keeps it past the turn,
+        # so a side's belief of where hidden teams stand can read it (rules/worlds.py).
+        self.revealed: list[tuple[int, str, str, str, int]] = []
+        # A game played only to look ahead (a search player's imagined world) keeps no
+        # log: nobody reads it, and its events are most of the cost of a command.
+        self.quiet = False
         self.touched: str | None = None  # the only piece the last command changed, if it changed only one
         self.rev = 0  # counts the changes made by commands and undos (the legal commands' cache reads it)
         self._undo: list[_Undo] = []
         self._sides = SideLog(self.log)
         self._oracle = self.chance.oracle()
-        self._seats = {side: Seat(side, self.rules, self.state, self._sides) for side in PHASE_SIDE.values()}
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides, self.revealed)
+                       for side in PHASE_SIDE.values()}  # fmt: skip
         # Called with an event's index in the log just before the event is emitted, so a
         # replay can take the state as it stood between two events (a roll and its damage);
         # given here, it also sees the events of the game's start.
@@ -104,6 +112,27 @@ class Game:
         self.state.phase = -1
         self.advance()
         self._finish_step(None)
+
+    @classmethod
+    def resume(cls, rules: Rulebook, state: GameState, seed: int, chance: Chance | None = None) -> Game:
+        """A quiet game that goes on from `state` with dice of its own (`chance`, a
+        player's `Decision.chance.fork(seed)`; by default the same stream): a world a
+        search player imagines, never the true game. No log, no undo, no history of
+        faces; the state is taken as it is, at a phase where a side decides."""
+        g = cls.__new__(cls)
+        g.rules, g.seed, g.state = rules, seed, state
+        g.chance = chance if chance is not None else Chance(SeededDice(seed))
+        g.log, g.history, g.pending, g.revealed = [], [], [], []
+        g.cause = None
+        g.legal_cache = LegalCache()
+        g.quiet, g.touched, g.rev, g._undo, g.keep_undo = True, None, 0, [], False
+        g._sides = SideLog(g.log)
+        g._oracle = g.chance.oracle()
+        g._seats = {side: Seat(side, rules, state, g._sides, g.revealed) for side in PHASE_SIDE.values()}
+        g.observer = None
+        g._kind = rules.sequence[state.phase]
+        g._settle()
+        return g
 
     # --- the dice ------------------------------------------------------------------
 
@@ -182,7 +211,8 @@ class Game:
         mover = self.side_to_move
         if mover is None or (side is not None and side != mover):
             raise IllegalCommand("it is not this side's turn to decide")
-        return Decision(mover, self.rules, commands_now(self), self._oracle, self._seats[mover])
+        seat = self._seats[mover]
+        return Decision(mover, self.rules, commands_now(self), self._oracle, seat, seat.worlds)
 
     def odds(self, table_id: str, situation: Situation) -> Setup:
         """The setup (column, modifiers) of a roll and, through `.odds()`, its exact odds."""
@@ -257,12 +287,15 @@ class Game:
         self.log.extend(self.pending)
         self._settle()
         step = Step(command, self.chance.take_faces())
-        self.history.append(step)
+        if not self.quiet:
+            self.history.append(step)
         return step
 
     def emit(self, kind: str, text: Words, visible: str = ALL, other: Words | None = None,
              roll: Roll | None = None, pieces: tuple[str, ...] = (), where: Hex | None = None) -> None:  # fmt: skip
-        """Log an event of the command being carried out."""
+        """Log an event of the command being carried out (a quiet game logs nothing)."""
+        if self.quiet:
+            return
         if self.observer is not None:
             self.observer(len(self.log) + len(self.pending))
         self.pending.append(Event(self.state.turn, self._kind, kind, text, visible, other, roll, pieces, where))

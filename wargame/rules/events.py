@@ -173,6 +173,11 @@ class SideLog:
         done[0] = len(log)
         return list(events)
 
+    @property
+    def length(self) -> int:
+        """How long the whole log is now (it grows with every command of a game that logs)."""
+        return len(self._log)
+
     def truncate(self, length: int) -> None:
         """The log was cut back to `length` events (an undo): forget what came after."""
         for events, origin, done in self._seen.values():

@@ -98,6 +98,7 @@ def resolve(g: Game, attack: Attack) -> None:
     rules = g.rules
     cause, g.cause = g.cause, "red"  # the consequences of an attack are Red's doing
     attack.resolved = True
+    g.revealed.append((st.turn, attack.kind, attack.team, attack.target, attack.count))
     team, target = st.pieces[attack.team], st.pieces[attack.target]
     tname = rules.name_of(target.id)
     sit = Situation(team, target, target.hex)

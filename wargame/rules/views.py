@@ -48,6 +48,10 @@ class SideView:
     result: GameResult | None
     strikes_today: int  # public: every strike past air defence is seen
     reached: frozenset[tuple[str, int]]  # thresholds whose one-time effects have fired (tracks are public)
+    # public: both sides know the attacks and casualties that earn authorization, and whether
+    # yesterday was quiet (what a side's belief needs to imagine the next strategic phase)
+    pending_authorization: int = 0
+    attacks_last_turn: int = 0
 
 
 def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None) -> SideView:
@@ -106,7 +110,7 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
         side, st.turn, st.phase, rules.sequence[index], rules.phase_titles[index], side_to_move,
         MappingProxyType(pieces), MappingProxyType(dict(st.tracks)), MappingProxyType(stocks), MappingProxyType(vp),
         tuple(vp_log), MappingProxyType(stats), tuple(a.clone() for a in attacks), attacks_this_turn, result,
-        st.strikes_today, frozenset(st.reached),
+        st.strikes_today, frozenset(st.reached), st.pending_authorization, st.attacks_last_turn,
     )  # fmt: skip
 
 
@@ -115,10 +119,13 @@ class Seat:
     come from. Made once per game and side, so handing a player a Decision
     costs no more than the legal commands."""
 
-    __slots__ = ("side", "_rules", "_state", "_log")
+    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief")
 
-    def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog):
+    def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog,
+                 revealed: list[tuple[int, str, str, str, int]] | None = None):  # fmt: skip
         self.side, self._rules, self._state, self._log = side, rules, state, log
+        self._revealed = revealed if revealed is not None else []
+        self._belief = None
 
     def view(self) -> SideView:
         return make_view(self._rules, self._state, self.side, self.side)
@@ -126,11 +133,27 @@ class Seat:
     def log(self) -> list[Event]:
         return self._log.read(self.side)
 
+    def worlds(self, seed: int) -> GameState:
+        """A whole state consistent with what this side has seen, drawn with `seed`:
+        made from the side's view, its log and the attacks it saw resolved, never
+        from the true state (rules/worlds.py). A search player plays its look-ahead
+        in these, with `Game.resume`."""
+        from .worlds import Belief
 
-# Given a seed, a whole game consistent with everything a side has seen (its hidden
+        st = self._state
+        key = (self._log.length, st.turn, st.phase, len(self._revealed))  # the side learns nothing in between
+        if self._belief is None or self._belief.key != key:
+            # the numbers of attacks still to resolve: the side to resolve them is offered each one
+            unresolved = [a.number for a in st.attacks if not a.resolved]
+            self._belief = Belief(self._rules, self.side, self.view(), self.log(), tuple(self._revealed), unresolved)
+            self._belief.key = key
+        return self._belief.sample(seed)
+
+
+# Given a seed, a whole state consistent with everything a side has seen (its hidden
 # enemies placed where they could be): what a search player plays its look-ahead
-# in, never the true game. The engine offers none yet; Decision.worlds holds one.
-WorldSampler = Callable[[int], object]
+# in (with Game.resume), never the true game.
+WorldSampler = Callable[[int], GameState]
 
 
 class Decision:
@@ -142,8 +165,8 @@ class Decision:
 
     The view and the log are made when first read, so a player that needs
     neither (the random one) costs the game nothing for them. `worlds`, when
-    given, samples full games consistent with what the side has seen, for a
-    search player's look-ahead; the engine gives none yet."""
+    given, samples full states consistent with what the side has seen, for a
+    search player's look-ahead (the engine gives one with every decision)."""
 
     __slots__ = ("side", "rules", "legal", "chance", "worlds", "_view", "_seat")
 

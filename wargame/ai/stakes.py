@@ -1,0 +1,180 @@
+"""What a roll is worth to a side, read from the scenario: points, objectives, tracks, the war.
+
+The computer players weigh a command by the exact odds of the rolls it makes
+and what each result does, in the scenario's own terms: the victory points it
+scores, the objectives it breaks or brings nearer (an undamaged site, no
+casualties, drones through, targets destroyed), the tracks it moves (a track
+that favours a side is worth keeping up) and the risk that a move of a track
+reaches a threshold that ends the game, whose cost falls on the side whose
+action caused it. Nothing here names a scenario: every number comes from its
+victory section, its tracks and its tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..kinds import OTHER
+from ..rules.chance import Chance
+from ..rules.rulebook import Rulebook, Situation
+
+WAR = 12.0  # what ending the game by one's own action costs, in victory points (more than any margin)
+TRACK_STEP = 0.35  # a step of a track that favours a side, in victory points
+# the stat each effect adds to (the rules' own bookkeeping, the same for every scenario)
+STAT_OF = {"casualties": "us_casualties", "militia_casualties": "militia_casualties",
+           "civilian_casualties": "civilian_casualties"}  # fmt: skip
+
+
+class Stakes:
+    """The scenario's victory conditions, read once per rulebook for quick valuing."""
+
+    def __init__(self, rules: Rulebook):
+        self.rules = rules
+        v = rules.scenario.victory
+        self.margin = v.margin
+        self.objectives = list(v.objectives)
+        # piece -> [(objective, how)], how: "undamaged", "survive", "destroyed"
+        self.by_piece: dict[str, list[tuple[Any, str]]] = {}
+        self.by_stat: dict[str, list[tuple[Any, str, int]]] = {}  # stat -> (objective, "most"/"least", n)
+        self.by_track: dict[str, list[tuple[Any, str, int]]] = {}  # track -> (objective, "most"/"least", n)
+        for obj in self.objectives:
+            w = obj.when
+            for pid in w.pieces_undamaged or ():
+                self.by_piece.setdefault(pid, []).append((obj, "undamaged"))
+            for pid in w.pieces_survive or ():
+                self.by_piece.setdefault(pid, []).append((obj, "survive"))
+            if w.pieces_destroyed is not None:
+                for pid in w.pieces_destroyed.pieces:
+                    self.by_piece.setdefault(pid, []).append((obj, "destroyed"))
+            for stat, n in (w.stat_at_most or {}).items():
+                self.by_stat.setdefault(stat, []).append((obj, "most", n))
+            for stat, n in (w.stat_at_least or {}).items():
+                self.by_stat.setdefault(stat, []).append((obj, "least", n))
+            for tid, n in (w.track_at_most or {}).items():
+                self.by_track.setdefault(tid, []).append((obj, "most", n))
+            for tid, n in (w.track_at_least or {}).items():
+                self.by_track.setdefault(tid, []).append((obj, "least", n))
+        # thresholds that end the game when reached, by track: (level, who wins: a side, "cause" or None)
+        self.enders: dict[str, list[tuple[int, str, str | None]]] = {}
+        for tid, track in rules.tracks.items():
+            for th in track.thresholds:
+                if th.ends_game is not None:
+                    r = th.ends_game.result
+                    who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
+                    self.enders.setdefault(tid, []).append((th.at, th.direction, who))
+        self._cache: dict[tuple, float] = {}
+        self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
+
+    # --- one effect, one row, one roll ------------------------------------------------------
+
+    def track_value(self, side: str, know, tid: str, change: int, actor: str | None) -> float:
+        """A move of a track to `side`: a step of a track that favours a side, and the game's
+        end if the move reaches a threshold that ends it (the actor's loss for a war it causes)."""
+        spec = self.rules.tracks[tid]
+        old = know.tracks[tid]
+        new = max(spec.min, min(spec.max, old + change))
+        if new == old:
+            return 0.0
+        value = 0.0
+        if spec.favours is not None:
+            value += TRACK_STEP * (new - old) * (1 if spec.favours == side else -1)
+        for obj, how, n in self.by_track.get(tid, ()):
+            was, now = (old <= n, new <= n) if how == "most" else (old >= n, new >= n)
+            if was != now:  # an objective on this track is met, or lost, by the move
+                value += (obj.points if obj.side == side else -obj.points) * (1 if now else -1) * 0.7
+        for i, th in enumerate(spec.thresholds):
+            reached = (new >= th.at > old) if th.direction == "up" else (new <= th.at < old)
+            if reached and th.on_reach and (tid, i) not in know.reached:
+                value += self.effects_value(side, know, th.on_reach, Situation(), actor, 3)
+        for at, direction, who in self.enders.get(tid, ()):
+            if (new >= at > old) if direction == "up" else (new <= at < old):
+                winner = OTHER.get(actor) if who == "cause" and actor else who
+                value += WAR if winner == side else -WAR if winner is not None else -WAR / 3
+            elif direction == "up" and who == "cause" and new > old and new == at - 1 and actor == side:
+                value -= WAR / 8  # one step short of a war this side would be blamed for
+        return value
+
+    def effects_value(self, side: str, know, effects, sit: Situation, actor: str | None, depth: int = 0) -> float:
+        value = 0.0
+        target = sit.target
+        for e in effects:
+            verb = e.verb
+            if verb == "vp":
+                value += e.points if e.vp == side else -e.points
+            elif verb == "track":
+                value += self.track_value(side, know, e.track, e.change, actor)
+            elif verb == "target" and target is not None and e.target in ("damage", "destroy"):
+                value += self._hit_value(side, know, target, e.target)
+            elif verb in STAT_OF:
+                value += self.stat_value(side, know, STAT_OF[verb], getattr(e, verb))
+            elif verb == "roll" and depth < 4:
+                value += self.roll_value(side, know, e.roll, sit, actor, depth + 1)
+        return value
+
+    def roll_value(self, side: str, know, table_id: str, sit: Situation, actor: str | None, depth: int = 0) -> float:
+        """The expected worth of a roll on a table, over its exact outcomes."""
+        setup = self.rules.setup(table_id, know, sit)
+        total = 0.0
+        for o in Chance.outcomes(setup):
+            if o.row.effects:
+                total += float(o.chance) * self.effects_value(side, know, o.row.effects, sit, actor, depth)
+        return total
+
+    def chance_of(self, table_id: str, know, sit: Situation, verb: str) -> float:
+        """The chance that a roll lands on a row with an effect of this verb ('attack': stopped)."""
+        setup = self.rules.setup(table_id, know, sit)
+        return float(sum(o.chance for o in Chance.outcomes(setup) if any(e.verb == verb for e in o.row.effects)))
+
+    def _hit_value(self, side: str, know, target, what: str) -> float:
+        if target.destroyed or (what == "damage" and target.damaged):
+            return 0.0
+        value = 0.0
+        sign = 1 if target.side != side else -1
+        if what == "destroy":
+            value += sign * self.rules.piece_types[target.type].vp
+        for obj, how in self.by_piece.get(target.id, ()):
+            mine = 1 if obj.side == side else -1
+            if how == "undamaged" or (how == "survive" and what == "destroy"):
+                value -= mine * obj.points
+            elif how == "destroyed" and what == "destroy":
+                value += mine * obj.points / max(1, obj.when.pieces_destroyed.at_least)
+        return value
+
+    def stat_value(self, side: str, know, stat: str, n: int) -> float:
+        """Adding `n` to a stat, against the objectives that count it (once broken, broken)."""
+        value = 0.0
+        have = know.stats.get(stat, 0)
+        for obj, how, limit in self.by_stat.get(stat, ()):
+            mine = 1 if obj.side == side else -1
+            if how == "most" and have <= limit < have + n:
+                value -= mine * obj.points
+            elif how == "least" and have < limit:
+                value += mine * obj.points * min(n, limit - have) / limit
+        return value
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def attack_value(self, know, team, target, n: int, kind: str) -> float:
+        """What an attack of `n` drones (or one salvo) is worth to the attacking side."""
+        side = team.side
+        key = ("attack", team.type, team.damaged, target.id, target.damaged, n, kind, tuple(know.tracks.values()),
+               know.stats.get("us_casualties", 0) > 0, know.stats.get("drones_through", 0))  # fmt: skip
+        got = self._cache.get(key)
+        if got is not None:
+            return got
+        sit = Situation(team, target, target.hex)
+        rules = self.rules
+        if kind == "drone":
+            through = 1 - self.chance_of("counter_drone", know, sit, "attack")
+            each = self.roll_value(side, know, "drone_attack", sit, side) + self.stat_value(side, know, "drones_through", 1)
+            # breaking an objective happens once: the first drone through counts in full, later ones less
+            got = through * each * (1 + 0.6 * (n - 1))
+        else:
+            got = self.roll_value(side, know, "rocket_attack", sit, side)
+        for e in rules.scenario.rules.attack_effects:
+            if e.verb == "track":
+                got += self.track_value(side, know, e.track, e.change, side)
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[key] = got
+        return got

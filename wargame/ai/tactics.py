@@ -1,0 +1,235 @@
+"""Tactics: quick, readable priorities for either side, with knobs a search can turn.
+
+The greedy player plays these with their default knobs; the search player plays
+them in its imagined worlds for both sides (the rest of a game after the command
+it weighs), and its candidate plans are these same tactics with other knobs
+(hold fire, one drone a salvo, no strikes today...). They read only what a side
+may know, through the attribute names a `SideView` and a `GameState` share, so
+the same code decides on a player's view and inside a sampled world; and they
+weigh every command by the exact odds of its rolls and what its results are
+worth in the scenario's own terms (`Stakes`).
+
+- Red: a team the other side can see moves first, to hide; then the attack
+  worth most (points, objectives broken or brought nearer, the authorization it
+  earns Blue, and the risk of a war Red would be blamed for), if it is worth
+  anything; teams with nothing in range close in on the nearest site.
+- Blue: attacks are resolved; ISR drones search where contact was lost or near
+  the sites just attacked (or the hexes a caller names); a sortie flies at the
+  known target worth most for its political price, if worth enough.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from .. import hexgrid
+from ..hexgrid import Hex
+from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, RocketAttack, TaskIsr
+from ..rules.legality import CommandList
+from ..rules.rulebook import Rulebook, Situation
+from .stakes import Stakes
+
+END = EndPhase()
+
+
+@dataclass(frozen=True, slots=True)
+class Knobs:
+    """How the tactics lean. The defaults are the greedy player's."""
+
+    attacks: bool = True  # Red: launch attacks at all today
+    attack_floor: float = 0.0  # Red: launch only attacks worth more than this
+    one_drone: bool = False  # Red: one drone a salvo (keep the stock for later days)
+    hide_seen: bool = True  # Red: move a team the other side sees before anything else
+    close_in: bool = True  # Red: teams with nothing in range move toward the sites
+    strike_floor: float = 0.3  # Blue: fly a sortie only if worth more than this
+    strikes: int = 99  # Blue: at most this many sorties today
+    search: bool = True  # Blue: fly ISR searches
+
+
+GREEDY = Knobs()
+
+
+class Tactics:
+    """The tactics of one player (or one imagined side); caches live as long as it does."""
+
+    def __init__(self, rules: Rulebook, rng: random.Random, stakes: Stakes | None = None):
+        self.rules = rules
+        self.rng = rng
+        self.stakes = stakes = stakes or Stakes(rules)
+        # kept with the stakes, so the many short-lived tactics of a search share them
+        self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
+        self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
+        self._hexes: dict[int, tuple] = stakes.memo.setdefault("hexes", {})
+
+    def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
+               hints: Sequence[Hex] = ()) -> Command:  # fmt: skip
+        """One of the legal commands (EndPhase when nothing is worth doing)."""
+        kind = self.rules.sequence[know.phase]
+        if kind == "red_operations":
+            pick = self._red(know, legal, knobs)
+        elif kind == "blue_reaction":
+            pick = None  # ending the phase resolves every attack, in order: the same as one by one
+        elif kind == "blue_isr":
+            pick = self._isr(know, legal, knobs, hints) if knobs.search else None
+        elif kind == "blue_air":
+            pick = self._air(know, legal, knobs)
+        else:
+            pick = None
+        return pick if pick is not None else END
+
+    # --- Red ---------------------------------------------------------------------------
+
+    def _red(self, know, legal: Sequence[Command], knobs: Knobs) -> Command | None:
+        pieces, turn = know.pieces, know.turn
+        if isinstance(legal, CommandList):
+            teams = legal.pieces()
+            own = {t: legal.of_piece(t) for t in teams}
+        else:
+            teams = sorted({c.team for c in legal if hasattr(c, "team")})
+            own = {t: [c for c in legal if getattr(c, "team", None) == t] for t in teams}
+        if knobs.hide_seen:
+            for t in teams:
+                team = pieces[t]
+                if not team.hidden and team.attacked_turn != turn:
+                    moves = [c for c in own[t] if type(c) is MoveTeam]
+                    if moves:
+                        return self._hideout(know, team, moves)
+        if knobs.attacks:
+            best, best_value = None, knobs.attack_floor
+            stakes = self.stakes
+            for t in teams:
+                team = pieces[t]
+                for c in own[t]:
+                    k = type(c)
+                    if k is DroneAttack:
+                        if knobs.one_drone and c.drones != 1:
+                            continue
+                        v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone")
+                    elif k is RocketAttack:
+                        v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket")
+                    else:
+                        continue
+                    v += self.rng.random() * 1e-6
+                    if v > best_value:
+                        best, best_value = c, v
+            if best is not None:
+                return best
+        if knobs.close_in:
+            for t in teams:
+                team = pieces[t]
+                if team.attacked_turn == turn:
+                    continue
+                moves = [c for c in own[t] if type(c) is MoveTeam]
+                if not moves:
+                    continue
+                if any(type(c) is not MoveTeam for c in own[t]) and knobs.attacks:
+                    continue  # it has a target in range: it stays to strike it
+                near = self._to_site(know, team.hex)
+                move = min(moves, key=lambda m: (self._to_site(know, m.to), self.rng.random()))
+                if self._to_site(know, move.to) < near:
+                    return move
+        return None
+
+    def _to_site(self, know, h: Hex) -> int:
+        got = self._nearest.get(h)
+        if got is None:
+            pieces = know.pieces
+            got = self._nearest[h] = min(hexgrid.distance(h, pieces[s].hex) for s in self.rules.sites)
+        return got
+
+    def _hideout(self, know, team, moves: list[MoveTeam]) -> MoveTeam:
+        rules = self.rules
+        reach = rules.value(know, team, "range")
+
+        def cover(m: MoveTeam) -> tuple:
+            hides = rules.terrain[m.to].style != "desert"  # anything but open desert gives some cover
+            return (hides, len(rules.sites_in_range(m.to, reach, know.pieces)), self.rng.random())
+
+        return max(moves, key=cover)
+
+    # --- Blue ----------------------------------------------------------------------------
+
+    def _isr(self, know, legal: Sequence[Command], knobs: Knobs, hints: Sequence[Hex]) -> Command | None:
+        if isinstance(legal, CommandList):
+            drones = [d for d in legal.pieces() if d in know.pieces and know.pieces[d].kind == "isr_drone"]
+            tasks = legal.of_piece(drones[0]) if drones else ()
+        else:
+            first = next((c.drone for c in legal if type(c) is TaskIsr), None)
+            tasks = [c for c in legal if type(c) is TaskIsr and c.drone == first]
+        if not tasks:
+            return None
+        wanted = list(hints) or [know.pieces[a.target].hex for a in know.attacks if a.resolved]
+        if not wanted:
+            return tasks[self.rng.randrange(len(tasks))]
+        over = self._over(tasks)[0]
+        exact = [over[w] for w in dict.fromkeys(wanted) if w in over]
+        if exact:
+            return exact[0] if len(exact) == 1 else self.rng.choice(exact)
+        return self.rng.choice(self.nearest_searches(tasks, wanted))
+
+    def _over(self, tasks: Sequence[TaskIsr]) -> tuple:
+        """A drone's searches from a hex are the same tuple every day: their hexes, kept."""
+        got = self._hexes.get(id(tasks))
+        if got is None or got[1] is not tasks:
+            qs = np.array([t.hex[0] for t in tasks])
+            rs = np.array([t.hex[1] for t in tasks])
+            got = self._hexes[id(tasks)] = ({t.hex: t for t in tasks}, tasks, qs, rs)
+        return got
+
+    def nearest_searches(self, tasks: Sequence[TaskIsr], wanted: Sequence[Hex]) -> list[TaskIsr]:
+        """The searches whose hex is nearest to any of the wanted hexes (all of them, tied)."""
+        _, _, qs, rs = self._over(tasks)
+        best = None
+        for wq, wr in dict.fromkeys(wanted):
+            dq, dr = qs - wq, rs - wr
+            dist = (np.abs(dq) + np.abs(dr) + np.abs(dq + dr)) >> 1
+            best = dist if best is None else np.minimum(best, dist)
+        assert best is not None
+        return [tasks[i] for i in np.flatnonzero(best == best.min())]
+
+    def _air(self, know, legal: Sequence[Command], knobs: Knobs) -> Command | None:
+        if know.strikes_today >= knobs.strikes:
+            return None
+        best, best_value = None, knobs.strike_floor
+        for c in legal:
+            if type(c) is not FlySortie:
+                continue
+            v = self.sortie_value(know, c) + self.rng.random() * 1e-6
+            if v > best_value:
+                best, best_value = c, v
+        return best
+
+    def sortie_value(self, know, c: FlySortie) -> float:
+        """What a sortie is worth to Blue: the strike's results past air defence, the
+        collateral harm, the day's and the country's political costs, and the
+        authorization it spends (or the cost of striking beyond it)."""
+        pieces = know.pieces
+        flight, target = pieces[c.flight], pieces[c.target]
+        rules, stakes = self.rules, self.stakes
+        key = (flight.type, flight.damaged, target.id, target.damaged, target.detected_turn >= know.turn - 1,
+               tuple(know.tracks.values()), know.strikes_today > 0, know.stats.get("targets_destroyed", 0))  # fmt: skip
+        got = self._sorties.get(key)
+        if got is not None:
+            return got
+        side = flight.side
+        sit = Situation(flight, target, target.hex)
+        auth = rules.scenario.rules.authorization
+        got = 0.0
+        if know.tracks["authorization"] >= auth.per_sortie:
+            got += stakes.track_value(side, know, "authorization", -auth.per_sortie, side) * 0.5
+        else:
+            got += stakes.effects_value(side, know, auth.unauthorized, Situation(), side)
+        past = 1 - stakes.chance_of("air_defence", know, sit, "attack")
+        country = rules.scenario.map.countries[rules.country[target.hex]]
+        politics = stakes.effects_value(side, know, country.strike_effects, sit, side)
+        if know.strikes_today == 0:
+            politics += stakes.effects_value(side, know, rules.scenario.rules.strike_day_effects, sit, side)
+        strike = stakes.roll_value(side, know, "strike", sit, side) + stakes.roll_value(side, know, "collateral_harm", sit, side)
+        got += past * (politics + strike)
+        if len(self._sorties) > 50_000:
+            self._sorties.clear()
+        self._sorties[key] = got
+        return got
