@@ -166,7 +166,7 @@ def test_menu_cycles_players_and_starts_against_the_computer():
     assert "Computer" in menu.red.label
     press(app, menu.start)
     play = app.stack[0]
-    assert play.session.players == {"blue": "human", "red": "greedy"}
+    assert play.session.players == {"blue": "human", "red": "ai:normal"}
     assert play.session.viewer == "blue"
 
 

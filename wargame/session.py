@@ -262,10 +262,19 @@ class Session:
 
     def ai_step(self) -> list[Event] | None:
         """Let a computer side make one command; None when it is not a computer's turn."""
+        command = self.ai_choose()
+        return None if command is None else self.ai_play(command)
+
+    def ai_choose(self) -> Command | None:
+        """The computer's next command, without playing it (it only reads the game, so a
+        screen may let it think in the background while it draws)."""
         side = self.to_move
         if side is None or side not in self.ai:
             return None
-        events = self.game.apply(self.ai[side].choose(self.game.decision(side)))
+        return self.ai[side].choose(self.game.decision(side))
+
+    def ai_play(self, command: Command) -> list[Event]:
+        events = self.game.apply(command)
         self._after_command()
         return events
 

@@ -18,13 +18,20 @@ from ... import saves
 from ...errors import InputError
 from ...kinds import SIDE_NAMES
 from ...resources import DEFAULT_SCENARIO, shipped_scenarios
-from ...session import HUMAN, scenario_choice
+from ...session import HUMAN, player_name, scenario_choice
 from .. import keys, style
 from ..text import fit_text, wrap
 from ..widgets import Button, hit, hover
 from .base import CardScreen
 
-PLAYERS = ((HUMAN, "Human"), ("greedy", "Computer (greedy)"), ("random", "Computer (random)"))
+PLAYERS = (
+    (HUMAN, "Human"),
+    (player_name("ai", "normal"), "Computer, normal"),
+    (player_name("ai", "hard"), "Computer, hard"),
+    (player_name("ai", "fast"), "Computer, fast"),
+    ("greedy", "Computer, greedy (quick)"),
+    ("random", "Computer, random moves"),
+)
 
 
 class MenuScreen(CardScreen):

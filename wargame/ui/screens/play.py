@@ -10,6 +10,8 @@ no message, not even where the camera looked or what the mouse hovered.
 
 from __future__ import annotations
 
+import threading
+
 import pygame
 
 from ...kinds import SIDE_NAMES
@@ -76,6 +78,8 @@ class PlayScreen:
         self.map_busy = True
         self.playback = Playback(self.rules)
         self.computer_pause = AI_DELAY
+        self.thinking: threading.Thread | None = None
+        self._chosen: list = []
         self.tooltip_rect: pygame.Rect | None = None
         self._log: list = []
 
@@ -110,6 +114,9 @@ class PlayScreen:
     def close(self) -> None:
         """Leaving the board for good (menu, window closed): save the game as it stands,
         mid-turn included, so Resume picks up exactly here."""
+        if self.thinking is not None:
+            self.thinking.join()
+            self.thinking = None
         self.session.save_now("left")
         self.leave()
 
@@ -314,20 +321,35 @@ class PlayScreen:
             changed = True
         if s.computer_to_move:
             self.ai_timer += dt
-            if self.ai_timer >= self.computer_pause and not self.playback.busy:
+            if self.thinking is None and self.ai_timer >= self.computer_pause and not self.playback.busy:
+                self.think()
+            if self.thinking is not None and not self.thinking.is_alive():
                 self.computer_move()
                 changed = True
         if not changed:
             self.map_busy = not self.map.idle(3)  # render ahead in spare time; invisible, so nothing to draw
         return changed
 
+    def think(self) -> None:
+        """Let the computer choose in the background (a search may take most of a second):
+        the board keeps drawing meanwhile, and nobody can change the game while it thinks."""
+        chosen: list = []
+        self.thinking = threading.Thread(target=lambda: chosen.append(self.session.ai_choose()), daemon=True)
+        self._chosen = chosen
+        self.thinking.start()
+
     def computer_move(self) -> None:
         """One command of the computer, played out at a person's pace: what the watching side
         may see of it slides and flashes, and its dice show on a card for a moment."""
         s = self.session
+        self.thinking.join()
+        self.thinking = None
         self.ai_timer = 0.0
         before, side = self.view, s.to_move
-        events = s.ai_step() or []
+        command = self._chosen[0] if self._chosen else None
+        if command is None:
+            return
+        events = s.ai_play(command)
         self.refresh()
         seen = [v for e in events if (v := e.seen_by(s.seen_as)) is not None]
         self.playback.play(before, self.view, s.seen_as, seen)
@@ -339,6 +361,9 @@ class PlayScreen:
     def skip_computer(self) -> None:
         """Skip ahead: the computer plays on at once until it is a person's turn."""
         s = self.session
+        if self.thinking is not None:
+            self.thinking.join()
+            self.thinking = None
         while s.computer_to_move:
             s.ai_step()
         self.playback.clear()
