@@ -71,7 +71,7 @@ def test_a_format_1_game_that_parts_under_todays_rules_is_refused_naming_both():
 def test_versions_this_wargame_does_not_play_are_refused_naming_both():
     v1 = (FIXTURES / "v1-tutorial-finished.wgsave").read_text()
     assert "\nrules: 1\n" in v1
-    assert "made with rules version 0, which this wargame (rules version 2) no longer plays" in _problem(v1.replace("\nrules: 1\n", "\nrules: 0\n"))
+    assert f"made with rules version 0, which this wargame (rules version {RULES_VERSION}) no longer plays" in _problem(v1.replace("\nrules: 1\n", "\nrules: 0\n"))
     v2 = (FIXTURES / "v2-tutorial-finished.wgsave").read_text()
     assert f"\nrules: {RULES_VERSION}\n" in v2
     line = _problem(v2.replace(f"\nrules: {RULES_VERSION}\n", "\nrules: 1\n"))
@@ -80,3 +80,15 @@ def test_versions_this_wargame_does_not_play_are_refused_naming_both():
     assert f"made by a newer wargame (rules version {RULES_VERSION + 1}; this one plays rules version {RULES_VERSION})" in line
     line = _problem(v2.replace(f'\nformat: "{SAVE_FORMAT}"\n', '\nformat: "wargame-save/3"\n'))
     assert line.startswith("old.wgsave:2:9: made by a newer wargame (format wargame-save/3; this one reads up to wargame-save/2)")
+
+
+def test_a_rules_2_game_that_parts_under_todays_rules_is_refused_naming_both():
+    """A rules-2 save replays under today's rules, each step checked with the rules-2
+    hash; a step whose state no longer matches is refused in one line naming both."""
+    text = (FIXTURES / "v2-border-strikes-turn3.wgsave").read_text()
+    lines = text.splitlines()
+    i = lines.index("steps:") + 4
+    assert '"state":"' in lines[i].replace(" ", "")
+    lines[i] = re.sub(r'"state": ?"[0-9a-f]{32}"', '"state":"' + "0" * 32 + '"', lines[i], count=1)
+    line = _problem("\n".join(lines) + "\n")
+    assert f"step 3: made with rules version 2, which this wargame (rules version {RULES_VERSION}) no longer plays for this game" in line

@@ -107,10 +107,19 @@ REQUIRED_TABLES = tuple(TABLE_ROLES)
 
 
 def table_effects(table: Table) -> Iterable[Effect]:
+    """Every effect of a table's rows, with those nested under a casualties effect's `then`."""
     groups = table.results.values() if isinstance(table.results, dict) else [table.results]
     for rows in groups:
         for row in rows:
-            yield from row.effects
+            yield from nested(row.effects)
+
+
+def nested(effects: Iterable[Effect] | None) -> Iterable[Effect]:
+    """Effects and, after each, the effects that follow from it (`then`)."""
+    for e in effects or ():
+        yield e
+        if e.then:
+            yield from nested(e.then)
 
 
 def table_roles(scenario: Scenario) -> dict[str, Roles]:

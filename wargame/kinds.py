@@ -59,6 +59,9 @@ KIND_VALUES = {
     "rocket_team": ("rockets_per_attack", "range", "move"),
 }
 
+# the side that decides in each phase (the strategic and political phases run by themselves)
+PHASE_SIDE = {"red_operations": "red", "blue_reaction": "blue", "blue_isr": "blue", "blue_air": "blue"}
+
 SIDES = ("blue", "red")
 OTHER = {"blue": "red", "red": "blue"}
 SIDE_NAMES = {"blue": "Blue", "red": "Red"}

@@ -37,6 +37,13 @@ from .scenario.load import MAX_SCENARIO_BYTES
 
 FORMAT_1 = "wargame-save/1"
 RULES_1 = 1
+# The statistics rules 2 kept, in its order (rules 3 counts strikes, detections and cards played too).
+RULES_2 = 2
+_RULES_2_STATS = (
+    "attacks", "drones_launched", "drones_shot_down", "drones_through", "rockets_fired",
+    "us_casualties", "militia_casualties", "civilian_casualties", "sorties_flown",
+    "sorties_turned_back", "unauthorized_sorties", "targets_destroyed", "quiet_turns",
+)  # fmt: skip
 
 
 def _v1_json(value: Any) -> str:
@@ -64,7 +71,7 @@ def _format_1_hash(state: GameState) -> str:
     rest = (
         state.turn, state.phase, tuple(state.pieces), sorted(state.tracks.items()),
         sorted((s, sorted(v.items())) for s, v in state.stocks.items()), sorted(state.vp.items()), state.vp_log,
-        sorted(state.stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in state.attacks],
+        sorted((k, state.stats.get(k, 0)) for k in _RULES_2_STATS), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in state.attacks],
         state.attacks_this_turn, state.attacks_last_turn, state.strikes_today, state.pending_authorization,
         sorted(state.reached), result,
     )  # fmt: skip
@@ -83,6 +90,41 @@ def _rules_1_hash(state: GameState) -> str:
         if p.side == "blue" and p.detected_turn == 0:
             p.detected_turn = NEVER
     return _format_1_hash(old)
+
+
+def rules_2_hash(state: GameState) -> str:
+    """The state hash exactly as rules 2 wrote it (GameState.digest of commit 23aaea5).
+
+    Rules 3 adds to the state what only its new parts use (cards, markers, active
+    teams, the day's counts) and hashes them too. A game played under rules 2 on a
+    scenario without those parts replays the same under rules 3, so its record is
+    checked with this formula over the state as rules 3 replays it: a step that
+    matches is the same game; one that does not is refused, naming both versions."""
+    flat = array("i")
+    for p in state.pieces.values():
+        aim = p.aim if p.aim is not None else _NO_AIM
+        flat.extend((
+            p.hex[0], p.hex[1],
+            p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4 | p.unconfirmed << 5,
+            p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used, aim[0], aim[1], p.casualties,
+        ))  # fmt: skip
+    if sys.byteorder == "big":
+        flat.byteswap()
+    result = None if state.result is None else (state.result.winner, state.result.reason, sorted(state.result.vp.items()))
+    chain = ""
+    for entry in state.vp_log:
+        chain = hashlib.blake2b((chain + repr(entry)).encode("utf-8"), digest_size=16).hexdigest()
+    stats = {k: state.stats.get(k, 0) for k in _RULES_2_STATS}
+    rest = (
+        state.turn, state.phase, tuple(state.pieces), sorted(state.tracks.items()),
+        sorted((s, sorted(v.items())) for s, v in state.stocks.items()), sorted(state.vp.items()), chain,
+        sorted(stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in state.attacks],
+        state.attacks_this_turn, state.attacks_last_turn, state.strikes_today, state.pending_authorization,
+        sorted(state.reached), result,
+    )  # fmt: skip
+    h = hashlib.blake2b(flat.tobytes(), digest_size=16)
+    h.update(repr(rest).encode("utf-8"))
+    return h.hexdigest()
 
 
 def load_format_1(lines: Lines) -> tuple[Game, SaveFile]:

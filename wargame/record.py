@@ -51,6 +51,7 @@ from .saveformat import (
     text_check,
 )
 from .scenario.load import MAX_SCENARIO_BYTES, LoadedScenario, load_scenario_text, scenario_digest
+from .migrate import rules_2_hash
 from .yamlsafe import decode, read_bytes
 
 __all__ = [
@@ -64,7 +65,11 @@ FORMAT_NUMBER = 2
 # differently (other dice asked, other commands legal, other results or state
 # hashes: docs/save-format.md, Versions). 2: each side's own pieces count as known
 # from the start, and the state hash covers the victory-point log link by link.
-RULES_VERSION = 2
+# 3: cards, markers, active teams, politics, repair, casualties that score as
+# inflicted; the state (and its hash) holds hands, markers and the day's counts.
+# A rules-2 save replays under rules 3 and is checked with the rules-2 hash (migrate.py).
+RULES_VERSION = 3
+OLDER_RULES = (2,)  # rules versions of format 2 this wargame still replays
 # What a save may hold, so that loading answers in a few seconds whatever it is
 # given: a replayed step costs about 0.1 ms plus 4.4 us a piece (the engine copies
 # the state for undo and hashes it whole after every command), so the work is
@@ -270,19 +275,19 @@ def check_replay_work(lines: Lines, book: Rulebook) -> None:
                                     "steps of it (docs/save-format.md, Limits)")  # fmt: skip
 
 
-def rules_version(lines: Lines, played: int, fmt: str) -> int:
+def rules_version(lines: Lines, played: int | tuple[int, ...], fmt: str) -> int:
     """The save's rules version, refused unless this wargame plays it."""
     number = lines.at + 1
     rules = lines.field("rules", int_check(0, 10**6))
     if rules > RULES_VERSION:
         raise lines.error(number, f"made by a newer wargame (rules version {rules}; this one plays rules version {RULES_VERSION}): update wargame to open it", 8)  # fmt: skip
-    if rules != played:
+    if rules not in (played if isinstance(played, tuple) else (played,)):
         raise lines.error(number, f"made with rules version {rules}, which this wargame (rules version {RULES_VERSION}) no longer plays in {fmt}", 8)  # fmt: skip
     return rules
 
 
 def _load(lines: Lines, first: str) -> tuple[Game, SaveFile]:
-    rules = rules_version(lines, RULES_VERSION, SAVE_FORMAT)
+    rules = rules_version(lines, (RULES_VERSION, *OLDER_RULES), SAVE_FORMAT)
     version = lines.field("game", text_check(40))
     lines.field("scenario")
     sid = lines.field("  id", text_check(100))
@@ -297,6 +302,13 @@ def _load(lines: Lines, first: str) -> tuple[Game, SaveFile]:
     chain = _start_link(first, rules, version, sid, sha, seed, players)
     game: Game | None = None
     steps: list[SavedStep] = []
+    older = rules != RULES_VERSION
+    hash_of = rules_2_hash if older else None
+
+    def refuse(number: int, i: int, why: str) -> InputError:
+        return lines.error(number, f"step {i}: made with rules version {rules}, which this wargame (rules version {RULES_VERSION}) "
+                                   f"no longer plays for this game: {why}", 5)  # fmt: skip
+
     for i, number, data in step_lines(lines, STEP_KEYS):
         step, command = _step(lines, i, number, data)
         turn, phase, what = _where(game, step)
@@ -306,10 +318,16 @@ def _load(lines: Lines, first: str) -> tuple[Game, SaveFile]:
             else:
                 rerun_step(game, step)
         except IllegalCommand as e:
+            if older:
+                raise refuse(number, i, f"the rules refuse {what}: {e.reason}") from None
             raise RecordParted(lines.name, number, i, turn, phase, what, f"the rules refuse it: {e.reason}", data["state"]) from None
         except ReplayDiverged as e:
+            if older:
+                raise refuse(number, i, str(e)) from None
             raise RecordParted(lines.name, number, i, turn, phase, what, str(e), data["state"]) from None
-        digest = game.digest()
+        digest = hash_of(game.state) if hash_of is not None else game.digest()
+        if older and digest != data["state"]:
+            raise refuse(number, i, "the replayed state differs from the record (or the save was changed by hand)")
         if digest != data["state"]:
             raise RecordParted(lines.name, number, i, turn, phase, what, "the replayed state differs from the record: the save was changed or made by other rules", data["state"], digest)  # fmt: skip
         chain = link(chain, command, data["faces"], digest)

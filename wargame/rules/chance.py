@@ -88,6 +88,19 @@ class Chance:
         index = table.index_at(setup.column, total)
         return Draw(tuple(faces), natural, total, table.rows[setup.column][index], index)
 
+    def pick(self, n: int) -> int:
+        """One of `n` things, evenly (a card drawn from a pile of n): a die of n sides,
+        recorded like any other, so a drawn card replays from the record. 0-based;
+        one thing alone is taken without a roll."""
+        if n <= 1:
+            return 0
+        source = self.source
+        if source is None:
+            raise NoDice("this chance only lists outcomes; use fork(seed) to sample")
+        face = source.die(n)
+        self.faces.append((n, face))
+        return face - 1
+
     def take_faces(self) -> list[tuple[int, int]]:
         """The faces drawn since the last call, and start a new list."""
         faces, self.faces = self.faces, []

@@ -97,9 +97,48 @@ class FlySortie:
         return f"{self.flight} strikes {self.target}"
 
 
-Command = Union[EndPhase, MoveTeam, DroneAttack, RocketAttack, ResolveAttack, TaskIsr, FlySortie]
+@dataclass(frozen=True, slots=True)
+class GoToGround:
+    """Red operations: an active team goes back to ground, which takes its move for the day."""
+
+    team: str
+    name: ClassVar[str] = "go_to_ground"
+
+    def describe(self) -> str:
+        return f"{self.team} goes to ground"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMarker:
+    """A side puts one of its markers (an alert, say) on one of its pieces."""
+
+    marker: str
+    piece: str
+    name: ClassVar[str] = "place_marker"
+
+    def describe(self) -> str:
+        return f"{self.marker} marker on {self.piece}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlayCard:
+    """A side plays a card from its hand: for its event (`use` "event") or for its
+    operations value, spent on the operation `use` names."""
+
+    card: str
+    use: str
+    name: ClassVar[str] = "play_card"
+
+    def describe(self) -> str:
+        return f"Play {self.card} for its event" if self.use == "event" else f"Play {self.card} for operations: {self.use}"
+
+
+Command = Union[EndPhase, MoveTeam, DroneAttack, RocketAttack, ResolveAttack, TaskIsr, FlySortie, GoToGround,
+                PlaceMarker, PlayCard]  # fmt: skip
 COMMANDS: dict[str, type] = {
-    c.name: c for c in (EndPhase, MoveTeam, DroneAttack, RocketAttack, ResolveAttack, TaskIsr, FlySortie)
+    c.name: c
+    for c in (EndPhase, MoveTeam, DroneAttack, RocketAttack, ResolveAttack, TaskIsr, FlySortie, GoToGround,
+              PlaceMarker, PlayCard)  # fmt: skip
 }
 
 

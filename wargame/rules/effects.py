@@ -35,6 +35,15 @@ class Outcome:
         self.assessment: str | None = None
 
 
+# what an adjusted rule value is called in the log
+ADJUST_WORDS = {
+    "drones_per_attack": "Drones per attack", "rockets_per_attack": "Rockets per salvo", "team_move": "Team moves",
+    "team_range": "Team ranges", "sorties": "Sorties a day", "strike_sorties": "Strike sorties a day",
+    "isr_sorties": "ISR sorties a day", "isr_range": "ISR range", "search_radius": "Search radius",
+    "counter_drone": "Counter-drone defence", "air_defence": "Militia air defence", "resupply": "Resupply",
+}  # fmt: skip
+
+
 def hex_name(h: Hex | None) -> str:
     return ccrr(h) if h is not None else "?"
 
@@ -135,6 +144,13 @@ def apply_effects(
                     visible,
                     where=sit.hex,
                 )
+                # what follows a casualty follows only the casualties actually inflicted
+                if e.vp_each:
+                    award(g, OTHER[sit.target.side], e.vp_each * n, e.reason or "US casualties", visible=visible)
+                if e.then:
+                    apply_effects(g, e.then, sit, out, reason, visible)
+            elif e.vp_each or e.then:
+                g.emit("casualties", f"No one left to hurt at {rules.name_of(sit.target.id)}", visible, where=sit.hex)
         elif verb == "militia_casualties":
             st.stats["militia_casualties"] += e.militia_casualties
             g.emit("casualties", f"{count(e.militia_casualties, 'militia fighter')} killed", visible, where=sit.hex)
@@ -146,6 +162,18 @@ def apply_effects(
             roll(g, e.roll, sit, rules.tables[e.roll].spec.title, visible)
         elif verb == "assessment":
             out.assessment = e.assessment
+        elif verb == "adjust":
+            st.today[e.adjust] = st.today.get(e.adjust, 0) + e.change
+            g.emit("adjust", f"{ADJUST_WORDS.get(e.adjust, e.adjust)} {e.change:+d} for the rest of the turn ({reason})")
+        elif verb == "draw":
+            from .cards import draw
+
+            draw(g, e.side, e.draw)
+        elif verb == "confirm":
+            confirm(g, g.cause)
+        elif verb == "authorize":
+            st.pending_authorization += e.authorize
+            g.emit("authorize", f"Authorization {e.authorize:+d} at the next strategic phase ({reason})", visible)
 
 
 def hit(g: Game, target: PieceState, what: str, visible: str) -> None:
@@ -173,8 +201,22 @@ def hit(g: Game, target: PieceState, what: str, visible: str) -> None:
             award(g, OTHER[target.side], pt.vp, "Targets destroyed", piece=target.id, visible=visible)
 
 
+def confirm(g: Game, side: str | None) -> None:
+    """`side` learns what each of its strikes with unclear results did (a report from the ground)."""
+    if side is None:
+        return
+    rules = g.rules
+    for p in g.state.pieces.values():
+        if p.side == OTHER[side] and p.unconfirmed:
+            p.seen_damaged, p.seen_destroyed, p.unconfirmed = p.damaged, p.destroyed, False
+            what = "destroyed" if p.destroyed else "damaged" if p.damaged else "intact"
+            g.emit("assess", f"Reports confirm {rules.name_of(p.id)}: {what}", pieces=(p.id,))
+
+
 def detect(g: Game, target: PieceState) -> None:
     was_hidden = target.hidden
+    if was_hidden:
+        g.state.stats["detections"] += 1
     target.hidden = False
     target.detected_turn = g.state.turn
     target.seen_damaged, target.seen_destroyed = target.damaged, target.destroyed

@@ -17,8 +17,9 @@ from typing import Callable
 
 from ..dice import DiceSource, SeededDice
 from ..hexgrid import Hex
+from ..kinds import PHASE_SIDE
 from ..scenario.load import LoadedScenario
-from . import procedures
+from . import markers, procedures
 from .chance import Chance
 from .commands import Command
 from .events import ALL, Event, Roll, SideLog, Words, describe_roll
@@ -31,7 +32,6 @@ from .views import Decision, Seat, SideView, make_view
 
 __all__ = ["Game", "IllegalCommand", "Preview", "Step", "ThresholdCrossing", "describe_roll", "PHASE_SIDE"]
 
-PHASE_SIDE = {"red_operations": "red", "blue_reaction": "blue", "blue_isr": "blue", "blue_air": "blue"}
 # phases that run by themselves, declared with what they do
 AUTOMATIC: dict[str, Callable[[Game], None]] = {
     "strategic": procedures.strategic_phase,
@@ -66,6 +66,7 @@ class _Undo:
     piece: PieceState
     side: str
     stocks: dict[str, int]
+    markers: list[tuple[str, str]]
     attacks: int
     attacks_this_turn: int
     log_len: int
@@ -245,8 +246,8 @@ class Game:
             piece = st.pieces[getattr(command, order.actor)]  # type: ignore[arg-type]
             self.touched = piece.id  # a team's order changes the team, Red's stocks and attacks only
         if order.undoable and self.keep_undo:
-            undo = _Undo(piece.clone(), piece.side, dict(st.stocks.get(piece.side, {})), len(st.attacks),
-                         st.attacks_this_turn, len(self.log), None)  # type: ignore[arg-type]  # fmt: skip
+            undo = _Undo(piece.clone(), piece.side, dict(st.stocks.get(piece.side, {})), list(st.markers),
+                         len(st.attacks), st.attacks_this_turn, len(self.log), None)  # type: ignore[arg-type]  # fmt: skip
         self.pending = []
         self.chance.faces = []
         self.cause = self._mover
@@ -275,6 +276,7 @@ class Game:
         st.pieces[u.piece.id] = u.piece  # the same place in the scenario's order
         if u.side in st.stocks:
             st.stocks[u.side] = u.stocks
+        st.markers = u.markers
         del st.attacks[u.attacks :]
         st.attacks_this_turn = u.attacks_this_turn
         del self.log[u.log_len :]
@@ -317,6 +319,8 @@ class Game:
             kind = self._kind = rules.sequence[st.phase]
             self.cause = PHASE_SIDE.get(kind)
             self.emit("phase", f"Turn {st.turn}, {rules.phase_titles[st.phase]}")
+            if rules.markers:
+                markers.pick_up(self, kind)
             automatic = AUTOMATIC.get(kind)
             if automatic is not None:
                 automatic(self)

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from .. import hexgrid
 from ..hexgrid import ccrr
 from ..kinds import OTHER, TEAMS
-from .commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from .commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from .cards import card_commands
+from .markers import marker_commands
 from .state import PieceState
 
 if TYPE_CHECKING:
@@ -99,7 +101,10 @@ class LegalCache:
         self.groups = got[1]
 
     def value(self, g: Game, p: PieceState, name: str) -> int:
-        """A piece's value, shared by every piece of its type and condition while the tracks stay put."""
+        """A piece's value, shared by every piece of its type and condition while the tracks stay put
+        (a piece with a marker that changes values has its own)."""
+        if g.rules.marker_adjust and any(pid == p.id for _, pid in g.state.markers):
+            return g.rules.value(g.state, p, name)
         key = (p.type, p.damaged)
         vals = self.values.get(key)
         if vals is None:
@@ -123,7 +128,7 @@ def _team_facts(g: Game, p: PieceState) -> tuple:
         arms = min(g.legal_cache.value(g, p, "drones_per_attack"), st.stocks["red"].get(rules.drone_stock, 0))
     else:
         arms = st.stocks["red"].get(rules.rocket_stock, 0) > 0
-    return (p.hex, p.damaged, p.moved_turn == turn, p.attacked_turn == turn, arms)
+    return (p.hex, p.damaged, p.moved_turn == turn, p.attacked_turn == turn, arms, p.active)
 
 
 def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
@@ -131,8 +136,10 @@ def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Com
     if facts[0] is None:
         return [], None
     rules, st, c = g.rules, g.state, g.legal_cache
-    _, _, moved, attacked, arms = facts
+    _, _, moved, attacked, arms, active = facts
     parts: list[tuple[Command, ...]] = []
+    if active and not moved and not attacked:
+        parts.append(cached(g, ("ground", p.id), lambda: (GoToGround(p.id),)))
     if not moved:
         points = c.value(g, p, "move")
         parts.append(cached(g, ("move", p.id, p.hex, points),
@@ -205,6 +212,8 @@ def _sync(g: Game, kind: str) -> tuple:
     for sorties, the targets Blue knows."""
     st = g.state
     tracks = tuple(st.tracks.values())
+    if st.today or st.markers:  # the day's adjustments and markers change values as thresholds do
+        tracks += (tuple(sorted(st.today.items())), tuple(st.markers))
     glob: tuple = (tracks, st.stats["targets_destroyed"])
     if kind == "blue_air":
         known = g.legal_cache.known = _known_targets(g, "blue")
@@ -253,6 +262,11 @@ def commands_now(g: Game) -> CommandList:
             groups.extend(entry[1])
             by_piece[pid] = entry[1]
         legal.rev = g.rev
+    side = g.side_to_move
+    if g.rules.markers:
+        groups.append(marker_commands(g, side, kind))
+    if g.rules.cards:
+        groups.append(card_commands(g, side))
     groups.append((END_PHASE,))
     return CommandList(groups, by_piece)
 

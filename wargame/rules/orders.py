@@ -11,8 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from . import legality, procedures
-from .commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from . import cards, hiding, legality, markers, procedures
+from .commands import (
+    Command,
+    DroneAttack,
+    EndPhase,
+    FlySortie,
+    GoToGround,
+    MoveTeam,
+    PlaceMarker,
+    PlayCard,
+    ResolveAttack,
+    RocketAttack,
+    TaskIsr,
+)
 
 if TYPE_CHECKING:
     from .engine import Game
@@ -37,6 +49,11 @@ ORDERS: dict[type, Order] = {
     ResolveAttack: Order("blue_reaction", None, legality.check_resolve, procedures.resolve_attack),
     TaskIsr: Order("blue_isr", "drone", legality.check_isr, procedures.task_isr),
     FlySortie: Order("blue_air", "flight", legality.check_sortie, procedures.fly_sortie),
+    GoToGround: Order("red_operations", "team", hiding.check_ground, hiding.go_to_ground, undoable=True),
+    # a marker's phase is the scenario's (markers.placed_in), checked by the marker's own rule
+    PlaceMarker: Order(None, "piece", markers.check_place, markers.place, undoable=True),
+    # a card is played in any phase in which its side decides (cards.check_play)
+    PlayCard: Order(None, None, cards.check_play, cards.play),
 }  # type: ignore[dict-item]
 
 

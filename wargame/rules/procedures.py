@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import hexgrid
-from ..kinds import OTHER
+from ..kinds import OTHER, US_SITES
 from ..words import count
 from .commands import DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
 from .effects import (
@@ -27,6 +27,9 @@ from .effects import (
     move_track,
     roll,
 )
+from . import cards
+from .events import ALL
+from .hiding import keeps_contact, launched
 from .rulebook import Situation
 from .state import Attack
 
@@ -45,6 +48,11 @@ def move_team(g: Game, c: MoveTeam) -> None:
     origin = team.hex
     team.hex = c.to
     team.moved_turn = st.turn
+    if was_seen and keeps_contact(g, team):  # an active team in sight is followed as it moves
+        team.detected_turn = st.turn
+        g.emit("move", lambda: f"{name} moves {hex_name(origin)} → {hex_name(c.to)}, followed by US ISR",
+               pieces=(team.id,), where=c.to)  # fmt: skip
+        return
     g.emit("move", lambda: f"{name} moves {hex_name(origin)} → {hex_name(c.to)}", team.side, pieces=(team.id,))
     if was_seen and g.rules.scenario.rules.detected_teams_hide_on_move:
         team.hidden = True
@@ -79,7 +87,7 @@ def _declare(g: Game, team_id: str, target_id: str, kind: str, drones: int) -> N
     st.stocks["red"][stock] -= n
     st.attacks_this_turn += 1
     number = len(st.attacks) + 1
-    st.attacks.append(Attack(number, kind, team_id, target_id, n))
+    st.attacks.append(Attack(number, kind, team_id, target_id, n, origin=team.hex))
     what = count(n, "drone") if kind == "drone" else f"a salvo of {count(n, 'rocket')}"
     g.emit(
         "declare", f"{rules.name_of(team_id)} launches {what} at {rules.name_of(target_id)}", "red", pieces=(team_id,)
@@ -103,6 +111,8 @@ def resolve(g: Game, attack: Attack) -> None:
     tname = rules.name_of(target.id)
     sit = Situation(team, target, target.hex)
     st.stats["attacks"] += 1
+    target.hit_turn = st.turn
+    was_damaged = target.damaged
     if attack.kind == "drone":
         st.stats["drones_launched"] += attack.count
         g.emit(
@@ -136,8 +146,12 @@ def resolve(g: Game, attack: Attack) -> None:
         )
         roll(g, "rocket_attack", sit, f"Rocket salvo on {tname}", pieces=(target.id,))
     if st.result is None:
-        st.pending_authorization += rules.scenario.rules.authorization.per_attack
+        auth = rules.scenario.rules.authorization
+        st.pending_authorization += auth.per_attack + auth.per_attack_on.get(target.type, 0)
+        if target.damaged and not was_damaged:
+            st.pending_authorization += auth.per_damage
         apply_effects(g, rules.scenario.rules.attack_effects, sit, Outcome(), f"attack on {tname}")
+        launched(g, team, attack.origin or team.hex)
     g.cause = cause
 
 
@@ -220,6 +234,8 @@ def fly_sortie(g: Game, c: FlySortie) -> None:
     if st.strikes_today == 0:
         apply_effects(g, rules.scenario.rules.strike_day_effects, sit, Outcome(), "a day of US strikes")
     st.strikes_today += 1
+    st.stats["strikes"] += 1
+    target.hit_turn = st.turn
     country = rules.scenario.map.countries[rules.country[target.hex]]
     apply_effects(g, country.strike_effects, sit, Outcome(), f"a strike in {country.name}")
     if st.result is not None:
@@ -282,7 +298,12 @@ def strategic_phase(g: Game) -> None:
         change_stock(g, "red", supply.stock, gained, "resupply: " + ", ".join(sources))
     else:
         g.emit("stock", "No resupply reaches the militias", "red")
+    repair(g)
+    cards.deal(g)
     roll(g, "iran_reaction", Situation(), "Iran's reaction")
+    if st.result is not None:
+        return
+    politics(g, "strategic")
     if st.result is not None:
         return
     auth = rules.scenario.rules.authorization
@@ -300,6 +321,30 @@ def political_phase(g: Game) -> None:
         st.stats["quiet_turns"] += 1
         g.emit("quiet", "A quiet day: no militia attacks.")
         apply_effects(g, g.rules.scenario.rules.quiet_turn_effects, Situation(), Outcome(), "a quiet day")
+    politics(g, "political")
+
+
+def politics(g: Game, phase: str) -> None:
+    """The scenario's political rules of this phase whose condition holds, in order."""
+    rules, st = g.rules, g.state
+    for rule in rules.scenario.rules.politics:
+        if st.result is not None:
+            return
+        if rule.phase == phase and rules.holds(rule.when, st):
+            g.emit("politics", rule.name)
+            apply_effects(g, rule.effects, Situation(), Outcome(), rule.name)
+
+
+def repair(g: Game) -> None:
+    """Damage mended on pieces no attack or strike has touched for the turns the scenario asks."""
+    st, rules = g.state, g.rules
+    for spec in rules.scenario.rules.repair:
+        kinds = set(spec.kinds)
+        for p in st.pieces.values():
+            if p.kind in kinds and p.damaged and not p.destroyed and st.turn - p.hit_turn > spec.turns_without_attack:
+                p.damaged = False
+                g.emit("repair", f"{rules.name_of(p.id)} is repaired", ALL if p.kind in US_SITES else p.side,
+                       pieces=(p.id,))  # fmt: skip
 
 
 def end_turn(g: Game) -> None:
@@ -307,6 +352,12 @@ def end_turn(g: Game) -> None:
     if st.turn >= g.rules.scenario.turns.count:
         final_scoring(g)
         return
+    st.yesterday = {k: v - st.dawn.get(k, 0) for k, v in st.stats.items()}
+    st.dawn = dict(st.stats)
+    if st.today:
+        st.today = {}
+    if st.played:
+        st.played = dict.fromkeys(st.played, 0)
     st.turn += 1
     st.attacks_last_turn = st.attacks_this_turn
     st.attacks_this_turn = 0

@@ -27,8 +27,25 @@ if TYPE_CHECKING:
 # What values and tables are read from: the true state, or a side's view of it
 # (a player's odds then come only from what its side knows).
 Knowledge = Union[GameState, "SideView"]
-# threshold adjustments that change each piece's value ("resupply" is added once a turn instead)
-PIECE_ADJUSTMENTS = frozenset({"drones_per_attack", "rockets_per_attack", "sorties", "team_move"})
+# The adjustable rule values (thresholds' `adjust`, the `adjust` effect of cards and
+# operations) that change a value of a piece of a kind: (kind, value) -> names.
+# "resupply" is added once a turn to the militias' supply instead.
+ADJUSTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("launch_team", "drones_per_attack"): ("drones_per_attack",),
+    ("rocket_team", "rockets_per_attack"): ("rockets_per_attack",),
+    ("launch_team", "move"): ("team_move",),
+    ("rocket_team", "move"): ("team_move",),
+    ("launch_team", "range"): ("team_range",),
+    ("rocket_team", "range"): ("team_range",),
+    ("strike_flight", "sorties"): ("sorties", "strike_sorties"),
+    ("isr_drone", "sorties"): ("sorties", "isr_sorties"),
+    ("isr_drone", "range"): ("isr_range",),
+    ("isr_drone", "search_radius"): ("search_radius",),
+    ("base", "counter_drone"): ("counter_drone",),
+    ("consulate", "counter_drone"): ("counter_drone",),
+    ("facility", "air_defence"): ("air_defence",),
+    ("depot", "air_defence"): ("air_defence",),
+}
 
 
 @dataclass(slots=True)
@@ -127,6 +144,19 @@ class Rulebook:
         for tid, _, th in self.thresholds:
             for name in th.adjust:
                 self._adjusters.setdefault(name, []).append((tid, th))
+        # the adjust effects of cards, operations and politics: changed for the rest of a turn
+        self.day_adjusts = frozenset(e.adjust for e in scenario_effects(s) if e.verb == "adjust")
+        changeable = set(self._adjusters) | self.day_adjusts
+        self._adjust_of: dict[tuple[str, str], tuple[str, ...]] = {
+            key: tuple(n for n in names if n in changeable) for key, names in ADJUSTS.items()
+        }
+        self._adjust_of = {k: v for k, v in self._adjust_of.items() if v}
+        self.markers = s.markers
+        self.marker_adjust = {mid: dict(m.adjust) for mid, m in s.markers.items() if m.adjust}
+        # cards: each by id, and each side's deck in the scenario's order
+        self.cards = {c.id: c for c in s.cards.deck} if s.cards else {}
+        self.deck_of = {side: [c.id for c in s.cards.deck if c.side == side] for side in ("blue", "red")} if s.cards else {}
+        self.operations = {side: {op.id: op for op in ops} for side, ops in s.cards.operations.items()} if s.cards else {}
         self._reach: dict[tuple[Hex, int, str], tuple[Hex, ...]] = {}
         self._in_range: dict[tuple[Hex, int], tuple[str, ...]] = {}
         self._area: dict[tuple[Hex, int], tuple[Hex, ...]] = {}
@@ -157,6 +187,7 @@ class Rulebook:
         self.crossings = [(pid, hexgrid.parse_ccrr(self.places[pid].hex)) for pid in s.rules.supply.crossings]
         self._corners = [hexgrid.from_offset(c, r) for c in (0, self.columns - 1) for r in (0, self.rows - 1)]
         self._limit: dict[Hex, int] = {}
+        self._conditions: dict[int, tuple] = {}
         self._reach_set: dict[tuple[Hex, int, str], frozenset[Hex]] = {}
 
     # --- the map ---------------------------------------------------------------
@@ -267,17 +298,31 @@ class Rulebook:
         tracks = {tid: t.start for tid, t in s.tracks.items()}
         stocks = {side: dict(spec.stocks) for side, spec in s.sides.items()}
         state = GameState(1, 0, pieces, tracks, stocks, stats={k: 0 for k in STATS})
+        state.dawn = dict(state.stats)
+        if s.cards is not None:
+            state.hands = {side: [] for side in ("blue", "red")}
+            state.played = {side: 0 for side in ("blue", "red")}
         state.reached = {(tid, i) for tid, i, th in self.thresholds if self.in_force(th, tracks[tid])}
         return state
 
     def value(self, state: Knowledge, piece: PieceState, name: str) -> int:
-        """A piece's value now: its type's, changed while damaged, and by track thresholds."""
+        """A piece's value now: its type's, changed while damaged, by track thresholds
+        in force, by the day's adjustments (cards, operations) and by its markers."""
         v = self._values[piece.type].get(name, 0)
         if piece.damaged:
             v += self._damage[piece.type].get(name, 0)
-        adjust = "team_move" if name == "move" and piece.kind in TEAMS else name
-        if adjust in PIECE_ADJUSTMENTS and adjust in self._adjusters:
-            v += self.adjustment(state, adjust)
+        names = self._adjust_of.get((piece.kind, name))
+        if names is not None:
+            today = getattr(state, "today", None)
+            for adjust in names:
+                if adjust in self._adjusters:
+                    v += self.adjustment(state, adjust)
+                if today:
+                    v += today.get(adjust, 0)
+        if self.marker_adjust:
+            for mid, pid in getattr(state, "markers", ()):
+                if pid == piece.id and mid in self.marker_adjust:
+                    v += self.marker_adjust[mid].get(name, 0)
         return v if v > 0 else 0
 
     @staticmethod
@@ -366,6 +411,17 @@ class Rulebook:
             for tid, v in cond.track_at_most.items():
                 tests.append(lambda st, sit, tid=tid, v=v: st.tracks[tid] <= v)
 
+        for key, read, most in (
+            ("stat_at_least", _total, False), ("stat_at_most", _total, True),
+            ("today_at_least", _today, False), ("today_at_most", _today, True),
+            ("yesterday_at_least", _yesterday, False), ("yesterday_at_most", _yesterday, True),
+        ):  # fmt: skip
+            for stat, n in (getattr(cond, key) or {}).items():
+                if most:
+                    tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) <= n)
+                else:
+                    tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) >= n)
+
         def target(test: Callable[[PieceState], bool]) -> Predicate:
             return lambda st, sit: sit.target is not None and test(sit.target)
 
@@ -399,6 +455,12 @@ class Rulebook:
         if cond.target_moved_this_turn is not None:
             want_m = cond.target_moved_this_turn
             tests.append(lambda st, sit: sit.target is not None and (sit.target.moved_turn == st.turn) == want_m)
+        if cond.target_active is not None:
+            want_act = cond.target_active
+            tests.append(target(lambda p: p.active == want_act))
+        if cond.target_marker is not None:
+            marker = cond.target_marker
+            tests.append(lambda st, sit: sit.target is not None and (marker, sit.target.id) in getattr(st, "markers", ()))
         if cond.intel_fresh is not None:
             want_f = cond.intel_fresh
             tests.append(
@@ -429,3 +491,48 @@ class Rulebook:
         if len(tests) == 1:
             return tests[0]
         return lambda st, sit: all(t(st, sit) for t in tests)
+
+    def holds(self, cond: Condition, state: Knowledge, sit: Situation | None = None) -> bool:
+        """Does a condition hold now (cards' and political rules' `when`)? Compiled once per condition."""
+        key = id(cond)
+        got = self._conditions.get(key)
+        if got is None:
+            got = self._conditions[key] = (cond, self._compile(cond))
+        pred = got[1]
+        return pred is None or pred(state, sit or Situation())
+
+
+def _total(st: Knowledge, stat: str) -> int:
+    return st.stats.get(stat, 0)
+
+
+def _today(st: Knowledge, stat: str) -> int:
+    return st.stats.get(stat, 0) - getattr(st, "dawn", {}).get(stat, 0)
+
+
+def _yesterday(st: Knowledge, stat: str) -> int:
+    return getattr(st, "yesterday", {}).get(stat, 0)
+
+
+def scenario_effects(s: Scenario):
+    """Every effect a scenario writes, wherever it stands (tables, thresholds, rules, cards)."""
+    from ..grammar import nested, table_effects
+
+    for table in s.tables.values():
+        yield from table_effects(table)
+    for track in s.tracks.values():
+        for th in track.thresholds:
+            yield from nested(th.on_reach)
+    r = s.rules
+    for effects in (r.authorization.unauthorized, r.attack_effects, r.strike_day_effects, r.quiet_turn_effects):
+        yield from nested(effects)
+    for rule in r.politics:
+        yield from nested(rule.effects)
+    for country in s.map.countries.values():
+        yield from nested(country.strike_effects)
+    if s.cards:
+        for card in s.cards.deck:
+            yield from nested(card.effects)
+        for ops in s.cards.operations.values():
+            for op in ops:
+                yield from nested(op.effects)

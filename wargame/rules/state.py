@@ -40,12 +40,15 @@ class PieceState:
     seen_damaged: bool = False
     seen_destroyed: bool = False
     unconfirmed: bool = False  # the other side struck it and its damage assessment was unclear
+    active: bool = False  # a team that launched and has not gone back to ground (rules.active_teams)
+    hit_turn: int = NEVER  # last turn it was attacked or struck (repair waits for turns without)
 
     def clone(self) -> PieceState:
         return PieceState(
             self.id, self.type, self.kind, self.side, self.hex, self.damaged, self.destroyed, self.hidden,
             self.detected_turn, self.moved_turn, self.attacked_turn, self.suppressed_turn, self.sorties_used,
-            self.aim, self.casualties, self.seen_damaged, self.seen_destroyed, self.unconfirmed,
+            self.aim, self.casualties, self.seen_damaged, self.seen_destroyed, self.unconfirmed, self.active,
+            self.hit_turn,
         )  # fmt: skip
 
     @property
@@ -64,9 +67,10 @@ class Attack:
     target: str
     count: int  # drones or rockets
     resolved: bool = False
+    origin: Hex | None = None  # where the team stood when it launched
 
     def clone(self) -> Attack:
-        return Attack(self.number, self.kind, self.team, self.target, self.count, self.resolved)
+        return Attack(self.number, self.kind, self.team, self.target, self.count, self.resolved, self.origin)
 
 
 @dataclass(slots=True)
@@ -99,6 +103,14 @@ class GameState:
     pending_authorization: int = 0
     reached: set[tuple[str, int]] = field(default_factory=set)  # thresholds whose on_reach has fired
     result: GameResult | None = None
+    # --- the choices beyond the board (scenario.cards, scenario.markers, politics) ---
+    hands: dict[str, list[str]] = field(default_factory=dict)  # side -> the cards it holds, in the order drawn
+    removed: list[str] = field(default_factory=list)  # cards out of the game (a `once` event played)
+    played: dict[str, int] = field(default_factory=dict)  # side -> cards played this turn
+    markers: list[tuple[str, str]] = field(default_factory=list)  # (marker, piece) in force, in the order placed
+    today: dict[str, int] = field(default_factory=dict)  # rule values changed for the rest of this turn
+    dawn: dict[str, int] = field(default_factory=dict)  # the stats as this turn began
+    yesterday: dict[str, int] = field(default_factory=dict)  # what the stats gained in the turn before
     # The hash of vp_log as far as it was last hashed (the list, its length, its last
     # entry, the hash): the log only grows, and hashing it whole at every step made
     # replaying a long game quadratic (a 45,000-step record spent 23 s in it).
@@ -121,6 +133,13 @@ class GameState:
             self.pending_authorization,
             set(self.reached),
             None if self.result is None else GameResult(self.result.winner, self.result.reason, dict(self.result.vp)),
+            {s: list(h) for s, h in self.hands.items()},
+            list(self.removed),
+            dict(self.played),
+            list(self.markers),
+            dict(self.today),
+            dict(self.dawn),
+            dict(self.yesterday),
         )
         log, n, last, h = self._vp_hashed
         if log is self.vp_log:
@@ -144,9 +163,9 @@ class GameState:
             flat.extend((
                 p.hex[0], p.hex[1],
                 p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4
-                | p.unconfirmed << 5,
+                | p.unconfirmed << 5 | p.active << 6,
                 p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used,
-                aim[0], aim[1], p.casualties,
+                aim[0], aim[1], p.casualties, p.hit_turn,
             ))  # fmt: skip
         if _BIG_ENDIAN:
             flat.byteswap()
@@ -154,9 +173,11 @@ class GameState:
         rest = (
             self.turn, self.phase, tuple(self.pieces), sorted(self.tracks.items()),
             sorted((s, sorted(v.items())) for s, v in self.stocks.items()), sorted(self.vp.items()), self._vp_log_hash(),
-            sorted(self.stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved) for a in self.attacks],
+            sorted(self.stats.items()), [(a.number, a.kind, a.team, a.target, a.count, a.resolved, a.origin) for a in self.attacks],
             self.attacks_this_turn, self.attacks_last_turn, self.strikes_today, self.pending_authorization,
-            sorted(self.reached), result,
+            sorted(self.reached), result, sorted((s, tuple(h)) for s, h in self.hands.items()), tuple(self.removed),
+            sorted(self.played.items()), tuple(self.markers), sorted(self.today.items()), sorted(self.dawn.items()),
+            sorted(self.yesterday.items()),
         )  # fmt: skip
         h = hashlib.blake2b(flat.tobytes(), digest_size=16)
         h.update(repr(rest).encode("utf-8"))

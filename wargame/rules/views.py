@@ -9,11 +9,12 @@ done to it reaches the game.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..kinds import HIDEABLE, OTHER
+from ..scenario.parts import SECRET_STATS
 from .state import NEVER, Attack, GameResult, GameState, PieceState
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from .events import Event, SideLog
     from .preview import Preview
     from .rulebook import Rulebook
+
+
+_EMPTY: Mapping = MappingProxyType({})  # a shared empty mapping (read-only, so safe as a default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,22 @@ class SideView:
     # yesterday was quiet (what a side's belief needs to imagine the next strategic phase)
     pending_authorization: int = 0
     attacks_last_turn: int = 0
+    # the cards this side may see: its own hand (every hand, for side None), and the
+    # size of each hand, the cards out of the game and the plays of this turn (public)
+    hands: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
+    hand_sizes: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
+    removed: tuple[str, ...] = ()
+    played: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
+    # markers this side may see: its own, and the other side's that are not hidden
+    markers: tuple[tuple[str, str], ...] = ()
+    today: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # rule values changed for the rest of the turn (public)
+    dawn: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # the stats as the turn began (as this side knows them)
+    yesterday: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # what they gained in the turn before
+
+    @property
+    def hand(self) -> tuple[str, ...]:
+        """This side's own cards, in the order drawn."""
+        return self.hands.get(self.side, ()) if self.side is not None else ()
 
 
 def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None) -> SideView:
@@ -103,14 +123,25 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
             for s, pts, _, _ in vp_log:
                 vp[s] += pts
         stats["targets_destroyed"] = destroyed
-        if side == "blue":
-            stats.pop("militia_casualties", None)  # the militias do not publish their dead
+        for stat in SECRET_STATS.get(side, ()):
+            stats.pop(stat, None)  # the militias do not publish their dead
     result = None if st.result is None else GameResult(st.result.winner, st.result.reason, dict(st.result.vp))
+    secret = SECRET_STATS.get(side or "", ())
+    dawn = {k: v for k, v in st.dawn.items() if k not in secret}
+    yesterday = {k: v for k, v in st.yesterday.items() if k not in secret}
+    hands = {s: tuple(h) for s, h in st.hands.items() if side is None or s == side}
+    markers = st.markers
+    if side is not None and markers:
+        specs = rules.markers
+        markers = [m for m in markers if specs[m[0]].side == side or not specs[m[0]].hidden]
     return SideView(
         side, st.turn, st.phase, rules.sequence[index], rules.phase_titles[index], side_to_move,
         MappingProxyType(pieces), MappingProxyType(dict(st.tracks)), MappingProxyType(stocks), MappingProxyType(vp),
         tuple(vp_log), MappingProxyType(stats), tuple(a.clone() for a in attacks), attacks_this_turn, result,
         st.strikes_today, frozenset(st.reached), st.pending_authorization, st.attacks_last_turn,
+        MappingProxyType(hands), MappingProxyType({s: len(h) for s, h in st.hands.items()}), tuple(st.removed),
+        MappingProxyType(dict(st.played)), tuple(markers), MappingProxyType(dict(st.today)), MappingProxyType(dawn),
+        MappingProxyType(yesterday),
     )  # fmt: skip
 
 

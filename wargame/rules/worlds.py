@@ -34,6 +34,7 @@ from ..hexgrid import Hex
 from ..kinds import OTHER, TEAMS
 from ..scenario.model import STATS
 from .chance import Chance
+from .hiding import block_hexes, launch_block
 from .rulebook import Rulebook, Situation
 from .state import NEVER, Attack, GameState, PieceState
 
@@ -73,9 +74,24 @@ class Belief:
         self.suppressed: dict[str, int] = {}
         self.damaged: set[str] = set()
         self.iran: dict[int, dict[str, int]] = {}  # turn -> public stock changes of the other side
+        self.active: dict[str, bool] = {}  # the other side's teams seen launching (True) or going to ground
+        self.blocks: dict[tuple[int, str], frozenset[Hex]] = {}  # (turn, team) -> the block it launched from
+        self.grounded: set[tuple[int, str]] = set()  # (turn, team): it went to ground, so it did not move
+        self.played_now: set[str] = set()  # the other side's cards played this turn (not in its hand)
         mine = set(rules.side_pieces[side])
+        names = {c.name: c.id for c in rules.cards.values()}
         for e in log:
             kind = e.kind
+            if kind == "launch_area" and e.pieces and e.where is not None:
+                self.active[e.pieces[0]] = True
+                self.blocks[(e.turn, e.pieces[0])] = frozenset(block_hexes(rules, launch_block(rules, e.where)))
+            elif kind == "ground" and e.pieces:
+                self.active[e.pieces[0]] = False
+                self.grounded.add((e.turn, e.pieces[0]))
+            elif kind == "card" and e.turn == self.turn:
+                for name, cid in names.items():
+                    if f" plays {name} for " in e.text:
+                        self.played_now.add(cid)
             if kind == "detect" and e.pieces and e.where is not None:
                 self.anchor[e.pieces[0]] = (e.turn, e.where, False)
             elif kind == "lost" and e.pieces and e.where is not None:
@@ -159,6 +175,8 @@ class Belief:
                 p.suppressed_turn = self.suppressed.get(pid, NEVER)
                 if self.attacks_by(pid, self.turn):
                     p.attacked_turn = self.turn
+                if seen is None and pid in self.active:
+                    p.active = self.active[pid]
             pieces[pid] = p
         stats = {k: 0 for k in STATS}
         stats.update(view.stats)
@@ -175,8 +193,36 @@ class Belief:
         return GameState(
             view.turn, view.phase, pieces, dict(view.tracks), stocks, vp, vp_log, stats, attacks,
             max(view.attacks_this_turn, len(attacks)), view.attacks_last_turn, view.strikes_today,
-            view.pending_authorization, set(view.reached), None,
+            view.pending_authorization, set(view.reached), None, self._hands(rng), list(view.removed),
+            dict(view.played), self._markers(pieces, rng), dict(view.today), {**stats, **view.dawn},
+            {k: 0 for k in STATS} | dict(view.yesterday),
         )  # fmt: skip
+
+    def _hands(self, rng: random.Random) -> dict[str, list[str]]:
+        """The side's own hand as it is; the other's drawn from the cards it could hold."""
+        view, rules = self.view, self.rules
+        hands = {s: list(h) for s, h in view.hands.items()}
+        n = view.hand_sizes.get(self.other, 0)
+        if n or self.other in view.hand_sizes:
+            out = set(view.removed) | self.played_now
+            could = [c for c in rules.deck_of.get(self.other, ()) if c not in out]
+            rng.shuffle(could)
+            hands[self.other] = could[:n]
+        return hands
+
+    def _markers(self, pieces: dict[str, PieceState], rng: random.Random) -> list[tuple[str, str]]:
+        """The markers the side sees, and the other side's hidden ones where they could stand."""
+        rules, view = self.rules, self.view
+        markers = list(view.markers)
+        for mid, m in rules.markers.items():
+            if m.side != self.other or not m.hidden:
+                continue
+            if view.turn == 1 and m.placed_in in rules.sequence[view.phase:]:
+                continue  # not yet placed this game
+            could = [pid for pid in rules.side_pieces[self.other] if pieces[pid].kind in m.on and not pieces[pid].destroyed]
+            rng.shuffle(could)
+            markers.extend((mid, pid) for pid in could[: m.count])
+        return markers
 
     def attacks_by(self, pid: str, turn: int) -> list[tuple[str, str]]:
         return self.attacks.get((turn, pid), [])
@@ -191,10 +237,16 @@ class Belief:
         first = start if forced else start + 1
         for turn in range(first, last + 1):
             options = rules.reachable(h, points, p.side) if points else ()
+            if (turn, pid) in self.grounded:
+                options = ()
             if not (forced and turn == start):
                 options = (h,) + options
             if not options:
                 continue
+            block = self.blocks.get((turn, pid))
+            if block is not None:
+                inside = tuple(o for o in options if o in block)
+                options = inside or (min(options, key=lambda o: min(hexgrid.distance(o, b) for b in block)),)
             for kind, target in self.attacks_by(pid, turn):
                 where = self.view.pieces[target].hex if target in self.view.pieces else None
                 if where is None:

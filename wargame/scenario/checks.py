@@ -28,6 +28,7 @@ from ..grammar import (
 )
 from ..kinds import AIRCRAFT, HIDEABLE, SIDE_KINDS
 from ..yamlsafe import Document
+from .checks_choices import check_choices
 from .model import (
     BaseType,
     Condition,
@@ -78,6 +79,7 @@ class _Checker:
         yield from self.sequence()
         yield from self.rules()
         yield from self.victory()
+        yield from check_choices(self)
 
     def dates(self) -> Iterator[Problem]:
         """The first turn's date must exist, and so must the last turn's."""
@@ -418,6 +420,8 @@ class _Checker:
                     yield self.p(path + (key, track), f"{value} is outside track {track} ({s.tracks[track].min}-{s.tracks[track].max})")
         if not isinstance(cond, Condition):
             return
+        if cond.target_marker is not None and cond.target_marker not in s.markers:
+            yield self.p(path + ("target_marker",), f"unknown marker {cond.target_marker!r}" + _known(s.markers))
         for key, names, known in (
             ("target_type", cond.target_type, s.piece_types),
             ("attacker_type", cond.attacker_type, s.piece_types),
@@ -459,6 +463,10 @@ class _Checker:
                 yield self.p(epath, "'attack: stop' only means something in the counter_drone and air_defence tables")
             elif verb == "assessment" and tid != "damage_assessment":
                 yield self.p(epath, "'assessment' only means something in the damage_assessment table")
+            elif verb == "draw" and s.cards is None:
+                yield self.p(epath, "a 'draw' effect needs the scenario's cards, and it has none")
+            if eff.then:
+                yield from self.effects(epath + ("then",), eff.then, roles, tid)
 
     def roll_cycles(self) -> Iterator[Problem]:
         graph = {tid: [e.roll for e in table_effects(t) if e.roll] for tid, t in self.s.tables.items()}

@@ -11,57 +11,35 @@ these same models (`schema.py`), so the documentation cannot drift from the code
 
 from __future__ import annotations
 
-import functools
-
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
 from ..grammar import ValueRef, parse_value_ref
 from ..kinds import PieceKind
+from .choices import ActiveTeams, Cards, MarkerSpec, PoliticalRule, Repair
+from .parts import (  # noqa: F401  (the format's vocabulary, re-exported for the modules that read it here)
+    ADJUSTABLE,
+    EFFECT_VERBS,
+    MAX_A_DAY,
+    MAX_HEXES,
+    MAX_PIECES,
+    STATS,
+    Adjustment,
+    Code,
+    Colour,
+    Condition,
+    Effect,
+    EffectVerb,
+    HexName,
+    Id,
+    Model,
+    PhaseKind,
+    SideName,
+    Stat,
+)
 
 FORMAT = "wargame-scenario/1"
-
-# Bounds on what makes no sense beyond them, so that every value a scenario may
-# hold plays in bounded time: a range or a move longer than the largest map
-# (99 x 99 hexes) only makes the rules list hexes that are not there, and a side
-# flying or launching more than a few dozen a day makes a turn of thousands of
-# commands (10**9 sorties or 10**6 drones once passed validation and then hung
-# autoplay). A game's cost grows with its pieces, hence a cap there too.
-MAX_HEXES = 99
-MAX_A_DAY = 24
-MAX_PIECES = 500
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-def _hex_name(value: Any) -> Any:
-    """Let `hex: 1207` (an unquoted number) mean the hex named "1207"."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9999:
-        return f"{value:04d}"
-    return value
-
-
-HexName = Annotated[
-    str,
-    BeforeValidator(_hex_name, json_schema_input_type=Union[str, int]),
-    Field(pattern=r"^[0-9]{4}$", description="A hex named by column and row, CCRR, e.g. '1207'."),
-]
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="An identifier: lower case, digits, underscores.")]
-Code = Annotated[str, Field(pattern=r"^[A-Za-z]$", description="One letter used in the map rows.")]
-Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
-SideName = Literal["blue", "red"]
 
 
 def _roll_text(value: Any) -> Any:
@@ -152,83 +130,6 @@ class MapSpec(Model):
     country: list[str] = Field(min_length=1, description="One string per row, one country code per column.")
     rivers: list[River] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
-
-
-# --- conditions and effects -------------------------------------------------------
-
-
-class Condition(Model):
-    """Every key given must hold. `attacker` is the piece acting (flight, team, ISR
-    drone), `target` the piece or hex it acts on."""
-
-    track_at_least: dict[Id, int] | None = None
-    track_at_most: dict[Id, int] | None = None
-    target_kind: list[PieceKind] | None = None
-    target_type: list[Id] | None = None
-    target_terrain: list[Id] | None = None
-    target_country: list[Id] | None = None
-    target_population_at_least: int | None = None
-    target_damaged: bool | None = None
-    target_trait: Id | None = None
-    target_attacked_this_turn: bool | None = Field(None, description="The target piece launched an attack this turn.")
-    target_moved_this_turn: bool | None = None
-    intel_fresh: bool | None = Field(None, description="The target was detected this turn or the turn before.")
-    attacker_kind: list[PieceKind] | None = None
-    attacker_type: list[Id] | None = None
-    attacker_trait: Id | None = None
-    attacker_damaged: bool | None = None
-    distance_at_most: int | None = Field(None, description="Hexes between the attacker's aim point and the target.")
-
-
-EffectVerb = Literal[
-    "track", "vp", "stock", "target", "attacker", "attack", "casualties",
-    "militia_casualties", "civilian_casualties", "roll", "assessment",
-]  # fmt: skip
-EFFECT_VERBS: tuple[str, ...] = EffectVerb.__args__  # type: ignore[attr-defined]
-
-
-class Effect(Model):
-    """One change to the game. Exactly one verb key per effect, e.g.
-    `{track: escalation, change: 1}`, `{vp: red, points: 2}`, `{target: damage}`."""
-
-    track: Id | None = Field(None, description="Move this track by `change`.")
-    vp: SideName | None = Field(None, description="Give this side `points` victory points.")
-    stock: Id | None = Field(None, description="Change `side`'s stock of this by `change`.")
-    target: Literal["damage", "destroy", "suppress", "detect"] | None = None
-    attacker: Literal["damage", "suppress"] | None = None
-    attack: Literal["stop"] | None = Field(None, description="The drone is shot down or the sortie turned back.")
-    casualties: int | None = Field(None, ge=1, description="US personnel casualties at the target.")
-    militia_casualties: int | None = Field(None, ge=1)
-    civilian_casualties: int | None = Field(None, ge=1)
-    roll: Id | None = Field(None, description="Roll this other table for the same attacker and target.")
-    assessment: Literal["confirmed", "unclear"] | None = None
-    change: int | None = None
-    points: int | None = None
-    side: SideName | None = None
-    reason: str | None = Field(None, description="Heading in the victory-point breakdown.")
-
-    @model_validator(mode="after")
-    def _one_verb(self) -> Effect:
-        verbs = [v for v in EFFECT_VERBS if getattr(self, v) is not None]
-        if len(verbs) != 1:
-            raise ValueError(
-                "an effect needs exactly one of " + ", ".join(EFFECT_VERBS) + (f" (found {', '.join(verbs)})" if verbs else "")
-            )
-        verb = verbs[0]
-        needs = {"track": ("change",), "vp": ("points",), "stock": ("side", "change")}.get(verb, ())
-        for key in needs:
-            if getattr(self, key) is None:
-                raise ValueError(f"a '{verb}' effect needs '{key}'")
-        allowed = set(needs) | {verb} | ({"reason"} if verb == "vp" else set())
-        extra = [k for k in ("change", "points", "side", "reason") if getattr(self, k) is not None and k not in allowed]
-        if extra:
-            raise ValueError(f"'{extra[0]}' does not belong in a '{verb}' effect")
-        return self
-
-    @functools.cached_property
-    def verb(self) -> str:
-        """Which of the verbs this effect uses (read on every roll, so worked out once)."""
-        return next(v for v in EFFECT_VERBS if getattr(self, v) is not None)
 
 
 # --- dice tables ------------------------------------------------------------------
@@ -394,9 +295,6 @@ class Piece(Model):
 
 # --- tracks, sequence, rules, victory ----------------------------------------------
 
-ADJUSTABLE = Literal["drones_per_attack", "rockets_per_attack", "team_move", "sorties", "resupply"]
-
-
 class EndGame(Model):
     result: Literal["draw", "blue", "red", "responsible_side_loses"]
     text: str
@@ -409,7 +307,7 @@ class Threshold(Model):
         "up", description="'up': in force while the track is at or above `at`; 'down': at or below."
     )
     description: str = ""
-    adjust: dict[ADJUSTABLE, Annotated[int, Field(ge=-MAX_A_DAY, le=MAX_A_DAY)]] = Field(
+    adjust: dict[ADJUSTABLE, Adjustment] = Field(
         default_factory=dict, description="Rule values changed while in force."
     )
     on_reach: list[Effect] = Field(default_factory=list, description="Effects when the track first reaches it.")
@@ -429,7 +327,6 @@ class Track(Model):
     thresholds: list[Threshold] = Field(default_factory=list)
 
 
-PhaseKind = Literal["strategic", "red_operations", "blue_reaction", "blue_isr", "blue_air", "political"]
 
 
 class Phase(Model):
@@ -455,6 +352,10 @@ class SupplyRules(Model):
 class AuthorizationRules(Model):
     per_attack: int = Field(ge=0, description="Authorization earned (next strategic phase) per militia attack on a US site.")
     per_casualty: int = Field(ge=0)
+    per_damage: int = Field(0, ge=0, description="Earned per US site an attack newly damages.")
+    per_attack_on: dict[Id, int] = Field(
+        default_factory=dict, description="Earned per attack on a site of this piece type (beside per_attack), e.g. consulate: 1."
+    )
     decay_without_attacks: int = Field(ge=0, description="Lost in a strategic phase after a turn without attacks.")
     per_sortie: int = Field(ge=0, description="Authorization each sortie uses.")
     unauthorized: list[Effect] = Field(description="Extra effects of a sortie flown beyond authorization.")
@@ -472,24 +373,19 @@ class Rules(Model):
     )
     quiet_turn_effects: list[Effect] = Field(description="Effects of a turn without militia attacks (deterrence).")
     detected_teams_hide_on_move: bool = Field(description="A detected team that moves is hidden again.")
+    politics: list[PoliticalRule] = Field(
+        default_factory=list, description="The tracks answering what happened, checked each strategic or political phase."
+    )
+    active_teams: ActiveTeams | None = Field(
+        None, description="Teams that launch become active and show where they launched from; going to ground costs a move."
+    )
+    repair: list[Repair] = Field(default_factory=list, description="Damage mended after turns without an attack on the piece.")
 
 
 class VpAutomatic(Model):
     side: SideName
     at_least: int
     text: str
-
-
-STATS = (
-    "attacks", "drones_launched", "drones_shot_down", "drones_through", "rockets_fired",
-    "us_casualties", "militia_casualties", "civilian_casualties", "sorties_flown",
-    "sorties_turned_back", "unauthorized_sorties", "targets_destroyed", "quiet_turns",
-)  # fmt: skip
-Stat = Literal[
-    "attacks", "drones_launched", "drones_shot_down", "drones_through", "rockets_fired",
-    "us_casualties", "militia_casualties", "civilian_casualties", "sorties_flown",
-    "sorties_turned_back", "unauthorized_sorties", "targets_destroyed", "quiet_turns",
-]  # fmt: skip
 
 
 class PiecesDestroyed(Model):
@@ -540,6 +436,8 @@ class Scenario(Model):
     turns: Turns
     rules: Rules
     victory: Victory
+    markers: dict[Id, MarkerSpec] = Field(default_factory=dict, description="Counters a side places on its own pieces.")
+    cards: Cards | None = Field(None, description="Each side's deck of event cards.")
 
 
 Country.model_rebuild()
