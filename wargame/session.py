@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import saves
 from .ai import DEFAULT_LEVEL, LEVEL_NAMES, Player, make_player, player_seed
+from .ai import PLAYER_KINDS as COMPUTER_KINDS
 from .kinds import SIDE_NAMES
 from .rules.commands import Command
 from .rules.engine import Game, IllegalCommand, Preview
@@ -27,7 +28,7 @@ from .scenario.load import load_scenario
 
 HUMAN = "human"
 __all__ = ["HUMAN", "IllegalCommand", "PLAYER_KINDS", "Session", "player_name", "read_player"]
-PLAYER_KINDS = (HUMAN, "ai", "greedy", "random")
+PLAYER_KINDS = (HUMAN, *COMPUTER_KINDS)
 
 
 def player_name(kind: str, level: str = DEFAULT_LEVEL) -> str:

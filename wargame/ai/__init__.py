@@ -8,7 +8,9 @@ Players by name, for the command line, the screens and balance runs:
 
 - `random`: any legal command (a fuzz test of the rules, and a floor);
 - `greedy`: readable priorities, weighed by the exact odds (the fast baseline);
-- `ai`: the search player, at a level: `fast`, `normal` (the default) or `hard`.
+- `ai`: the search player, at a level: `fast`, `normal` (the default) or `hard`;
+- the named plans (`plans.py`), each for one side: `all-out` and `never` (Red),
+  `no-strike` and `scout-first` (Blue).
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from ..rules.views import Decision
 if TYPE_CHECKING:
     from ..rules.engine import Game
 
-PLAYER_KINDS = ("ai", "greedy", "random")
+from .plans import PLANS
+
+PLAYER_KINDS = ("ai", "greedy", "random", *PLANS)
+
+
+def kinds_for(side: str) -> tuple[str, ...]:
+    """The computer players that may play `side`: every player, and the plans made for it."""
+    return tuple(k for k in PLAYER_KINDS if k not in PLANS or PLANS[k].side == side)
 LEVEL_NAMES = ("fast", "normal", "hard")
 DEFAULT_LEVEL = "normal"
 
@@ -48,6 +57,10 @@ def make_player(kind: str, seed: int, level: str = DEFAULT_LEVEL) -> Player:
         from .search import SearchPlayer
 
         return SearchPlayer(seed, level)
+    if kind in PLANS:
+        from .plans import PlanPlayer
+
+        return PlanPlayer(kind, seed)
     raise ValueError(f"unknown player {kind!r} (known: {', '.join(PLAYER_KINDS)})")
 
 

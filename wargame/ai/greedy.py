@@ -39,12 +39,17 @@ class GreedyPlayer:
 
 
 def search_hints(decision: Decision) -> list[Hex]:
-    """Where an ISR search is likeliest to pay, from the side's own log: where contact
-    was lost since yesterday, and the sites attacked today."""
+    """Where an ISR search is likeliest to pay, from the side's own log: the blocks
+    launches were seen from today and yesterday (an active team lies low or moves on
+    from there), where contact was lost since yesterday, and the sites attacked today."""
     turn = decision.view.turn
+    launches: list[Hex] = []
     wanted: list[Hex] = []
-    for e in decision.log[-200:]:
-        recent = e.kind == "lost" and e.turn >= turn - 1
-        if e.where is not None and (recent or (e.kind == "attack" and e.turn == turn)):
+    for e in decision.log[-300:]:
+        if e.where is None:
+            continue
+        if e.kind == "launch_area" and e.turn >= turn - 1:
+            launches.append(e.where)
+        elif (e.kind == "lost" and e.turn >= turn - 1) or (e.kind == "attack" and e.turn == turn):
             wanted.append(e.where)
-    return wanted
+    return launches[::-1] + wanted

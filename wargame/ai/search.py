@@ -47,15 +47,15 @@ PLANS: dict[str, tuple[Knobs, ...]] = {
         GREEDY,
         Knobs(attacks=False),
         Knobs(one_drone=True),
-        Knobs(attack_floor=0.6),
-        Knobs(hide_seen=False, close_in=False),
+        Knobs(attack_floor=0.8),
+        Knobs(attack_floor=-99.0, ground=False),
     ),
     "blue_air": (
         GREEDY,
         Knobs(strikes=0),
         Knobs(strike_floor=1.2),
-        Knobs(strike_floor=2.5),
         Knobs(strike_floor=-0.8),
+        Knobs(fresh_only=True),
     ),
 }
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games

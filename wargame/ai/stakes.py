@@ -23,6 +23,25 @@ TRACK_STEP = 0.35  # a step of a track that favours a side, in victory points
 # the stat each effect adds to (the rules' own bookkeeping, the same for every scenario)
 STAT_OF = {"casualties": "us_casualties", "militia_casualties": "militia_casualties",
            "civilian_casualties": "civilian_casualties"}  # fmt: skip
+AUTHORIZATION_WORTH = 0.6  # a point of authorization earned by Blue, in victory points (about a sortie's worth)
+CARD_WORTH = 0.3  # a card drawn into a hand
+CONFIRM_WORTH = 0.3  # learning what one strike with unclear results did
+# What a day's change of a rule value is worth a step, to the side it helps, and the
+# phases in which it is read (worth nothing once they are over for the turn).
+ADJUST_WORTH: dict[str, tuple[str, float, tuple[str, ...]]] = {
+    "drones_per_attack": ("red", 0.5, ("red_operations",)),
+    "rockets_per_attack": ("red", 0.2, ("red_operations",)),
+    "team_move": ("red", 0.1, ("red_operations",)),
+    "team_range": ("red", 0.06, ("red_operations",)),
+    "air_defence": ("red", 0.3, ("blue_air",)),
+    "resupply": ("red", 0.3, ("strategic",)),
+    "sorties": ("blue", 0.6, ("blue_isr", "blue_air")),
+    "strike_sorties": ("blue", 0.7, ("blue_air",)),
+    "isr_sorties": ("blue", 0.45, ("blue_isr",)),
+    "isr_range": ("blue", 0.04, ("blue_isr",)),
+    "search_radius": ("blue", 0.4, ("blue_isr",)),
+    "counter_drone": ("blue", 0.35, ("blue_reaction",)),
+}
 
 
 class Stakes:
@@ -105,11 +124,48 @@ class Stakes:
                 value += self.track_value(side, know, e.track, e.change, actor)
             elif verb == "target" and target is not None and e.target in ("damage", "destroy"):
                 value += self._hit_value(side, know, target, e.target)
+            elif verb == "casualties" and target is not None:
+                n = min(e.casualties, max(0, self.rules.value(know, target, "personnel") - target.casualties))
+                if n:
+                    value += self.stat_value(side, know, "us_casualties", n)
+                    if e.vp_each:
+                        value += e.vp_each * n * (1 if side != target.side else -1)
+                    if e.then and depth < 4:
+                        value += self.effects_value(side, know, e.then, sit, actor, depth + 1)
             elif verb in STAT_OF:
                 value += self.stat_value(side, know, STAT_OF[verb], getattr(e, verb))
             elif verb == "roll" and depth < 4:
                 value += self.roll_value(side, know, e.roll, sit, actor, depth + 1)
+            elif verb in ("stock", "adjust", "draw", "confirm", "authorize"):
+                value += self.choice_value(side, know, e, actor)
         return value
+
+    def choice_value(self, side: str, know, e, actor: str | None) -> float:
+        """What the effects of cards and operations are worth: stocks, the day's values, cards, reports."""
+        rules = self.rules
+        verb = e.verb
+        if verb == "stock":
+            sign = 1 if e.side == side else -1
+            have = know.stocks.get(e.side, {}).get(e.stock) if e.side in know.stocks else None
+            cap = rules.sides[e.side].stock_max.get(e.stock)
+            n = e.change if have is None or cap is None else max(-have, min(e.change, cap - have))
+            worth = 0.35 if e.stock == rules.drone_stock else 0.12 if e.stock == rules.rocket_stock else 0.1
+            return sign * worth * n
+        if verb == "adjust":
+            helps, worth, phases = ADJUST_WORTH.get(e.adjust, (side, 0.0, ()))
+            ahead = rules.sequence[know.phase:]
+            if not any(ph in ahead for ph in phases):
+                return 0.0
+            return (1 if helps == side else -1) * worth * e.change
+        if verb == "draw":
+            return (1 if e.side == side else -1) * CARD_WORTH * e.draw
+        if verb == "confirm":
+            mine = actor == side
+            unclear = sum(1 for p in know.pieces.values() if p.unconfirmed and p.side != actor)
+            return (1 if mine else 0) * CONFIRM_WORTH * unclear
+        if verb == "authorize":
+            return AUTHORIZATION_WORTH * e.authorize * (1 if side == "blue" else -1)
+        return 0.0
 
     def roll_value(self, side: str, know, table_id: str, sit: Situation, actor: str | None, depth: int = 0) -> float:
         """The expected worth of a roll on a table, over its exact outcomes."""
@@ -154,6 +210,17 @@ class Stakes:
 
     # --- commands -----------------------------------------------------------------------------
 
+    def authorization_earned(self, know, team, target, kind: str) -> float:
+        """The authorization an attack on `target` is expected to earn the other side:
+        the attack itself, the site's type, the damage it may do and the casualties."""
+        auth = self.rules.scenario.rules.authorization
+        earned = float(auth.per_attack + auth.per_attack_on.get(target.type, 0))
+        if auth.per_damage and not target.damaged:
+            earned += auth.per_damage * 0.5
+        if auth.per_casualty:
+            earned += auth.per_casualty * 0.3
+        return earned
+
     def attack_value(self, know, team, target, n: int, kind: str) -> float:
         """What an attack of `n` drones (or one salvo) is worth to the attacking side."""
         side = team.side
@@ -174,6 +241,7 @@ class Stakes:
         for e in rules.scenario.rules.attack_effects:
             if e.verb == "track":
                 got += self.track_value(side, know, e.track, e.change, side)
+        got -= self.authorization_earned(know, team, target, kind) * AUTHORIZATION_WORTH * (1 if side == "red" else -1)
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = got

@@ -27,9 +27,10 @@ from typing import Sequence
 import numpy as np
 from .. import hexgrid
 from ..hexgrid import Hex
-from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, RocketAttack, TaskIsr
+from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, RocketAttack, TaskIsr
 from ..rules.legality import CommandList
 from ..rules.rulebook import Rulebook, Situation
+from .choices import Choices
 from .stakes import Stakes
 
 END = EndPhase()
@@ -44,9 +45,14 @@ class Knobs:
     one_drone: bool = False  # Red: one drone a salvo (keep the stock for later days)
     hide_seen: bool = True  # Red: move a team the other side sees before anything else
     close_in: bool = True  # Red: teams with nothing in range move toward the sites
+    ground: bool = True  # Red: an active team that does not launch today goes back to ground
     strike_floor: float = 0.3  # Blue: fly a sortie only if worth more than this
     strikes: int = 99  # Blue: at most this many sorties today
+    fresh_only: bool = False  # Blue: strike only targets seen today or yesterday (search before every strike)
     search: bool = True  # Blue: fly ISR searches
+    cards: bool = True  # either side: play cards
+    card_floor: float = 0.15  # play a card only for an event or operation worth more than this
+    markers: bool = True  # either side: place its markers
 
 
 GREEDY = Knobs()
@@ -63,11 +69,18 @@ class Tactics:
         self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
         self._hexes: dict[int, tuple] = stakes.memo.setdefault("hexes", {})
+        self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
                hints: Sequence[Hex] = ()) -> Command:  # fmt: skip
-        """One of the legal commands (EndPhase when nothing is worth doing)."""
+        """One of the legal commands (EndPhase when nothing is worth doing): a card first
+        if one is worth playing, then the phase's own orders, then the phase's markers."""
         kind = self.rules.sequence[know.phase]
+        choices = self.choices
+        if choices is not None:
+            play = choices.best_play(side, know, knobs, self.rng)
+            if play is not None:
+                return play
         if kind == "red_operations":
             pick = self._red(know, legal, knobs)
         elif kind == "blue_reaction":
@@ -78,6 +91,8 @@ class Tactics:
             pick = self._air(know, legal, knobs)
         else:
             pick = None
+        if pick is None and choices is not None and self.rules.markers:
+            pick = choices.best_marker(side, know, kind, knobs)
         return pick if pick is not None else END
 
     # --- Red ---------------------------------------------------------------------------
@@ -94,6 +109,9 @@ class Tactics:
             for t in teams:
                 team = pieces[t]
                 if not team.hidden and team.attacked_turn != turn:
+                    ground = [c for c in own[t] if type(c) is GoToGround]
+                    if ground:  # an active team in sight is followed as it moves: only going to ground hides it
+                        return ground[0]
                     moves = [c for c in own[t] if type(c) is MoveTeam]
                     if moves:
                         return self._hideout(know, team, moves)
@@ -117,6 +135,11 @@ class Tactics:
                         best, best_value = c, v
             if best is not None:
                 return best
+        if knobs.ground:
+            for t in teams:
+                ground = [c for c in own[t] if type(c) is GoToGround]
+                if ground:  # launched before, not today: lie low rather than stay a mark for the drones
+                    return ground[0]
         if knobs.close_in:
             for t in teams:
                 team = pieces[t]
@@ -162,6 +185,9 @@ class Tactics:
         if not tasks:
             return None
         wanted = list(hints) or [know.pieces[a.target].hex for a in know.attacks if a.resolved]
+        flown = {p.aim for p in know.pieces.values() if p.kind == "isr_drone" and p.aim is not None}
+        if flown:  # another drone searched there today: look elsewhere if there is anywhere else
+            wanted = [w for w in wanted if w not in flown] or wanted
         if not wanted:
             return tasks[self.rng.randrange(len(tasks))]
         over = self._over(tasks)[0]
@@ -196,6 +222,8 @@ class Tactics:
         best, best_value = None, knobs.strike_floor
         for c in legal:
             if type(c) is not FlySortie:
+                continue
+            if knobs.fresh_only and know.pieces[c.target].detected_turn < know.turn - 1:
                 continue
             v = self.sortie_value(know, c) + self.rng.random() * 1e-6
             if v > best_value:

@@ -23,6 +23,7 @@ from typing import Any, Iterable, Sequence
 
 from ..kinds import OTHER, SIDE_NAMES
 from ..rules.rulebook import Rulebook
+from .counters import Counts, count_game
 
 SIDES = ("blue", "red")
 
@@ -58,6 +59,7 @@ class GameRecord:
     objectives: list[str]
     rows: dict[str, int]  # "table:result" -> how often it came up
     turns: int
+    counts: Counts | None = None  # the rest of what its log says (counters.py)
 
 
 # --- playing ---------------------------------------------------------------------------
@@ -96,13 +98,10 @@ def play_one(rules: Rulebook, matchup: Matchup, seed: int, index: int) -> GameRe
         g.apply(players[side].choose(g.decision(side)))  # type: ignore[index]
     st = g.state
     assert st.result is not None
-    rows: Counter[str] = Counter()
-    for e in g.log:
-        if e.roll is not None:
-            rows[f"{e.roll.table}:{e.roll.result}"] += 1
+    counts = count_game(g)
     met = [o.id for o in rules.scenario.victory.objectives if holds(g, o.when)]
     return GameRecord(index, st.result.winner, ending_of(rules, st.result), dict(st.vp), dict(st.tracks), met,
-                      dict(rows), st.turn)  # fmt: skip
+                      counts.rows, st.turn, counts)  # fmt: skip
 
 
 def ending_of(rules: Rulebook, result) -> str:
@@ -155,6 +154,7 @@ class Figures:
     objectives: dict[str, int]
     rows: dict[str, dict[str, int]]
     turns: dict[int, int] = field(default_factory=dict)
+    choices: dict[str, Any] = field(default_factory=dict)  # what the counters add up to (choices_figures)
 
     def as_data(self) -> dict[str, Any]:
         def keyed(d: dict) -> dict:
@@ -165,7 +165,7 @@ class Figures:
             "win_rate": self.rate_all, "win_rate_of_decided": self.rate_decided, "endings": self.endings,
             "vp": {s: keyed(v) for s, v in self.vp.items()}, "vp_difference": keyed(self.vp_difference),
             "tracks": {t: keyed(v) for t, v in self.tracks.items()}, "objectives": self.objectives,
-            "table_rows": self.rows, "turns": keyed(self.turns),
+            "table_rows": self.rows, "turns": keyed(self.turns), **self.choices,
         }  # fmt: skip
 
 
@@ -199,8 +199,41 @@ def summarize(rules: Rulebook, records: Iterable[GameRecord], matchup: Matchup, 
         {s: dict(Counter(r.vp[s] for r in recs)) for s in SIDES},
         dict(Counter(r.vp["blue"] - r.vp["red"] for r in recs)),
         {t: dict(Counter(r.tracks[t] for r in recs)) for t in rules.tracks},
-        objectives, rows, dict(Counter(r.turns for r in recs)),
+        objectives, rows, dict(Counter(r.turns for r in recs)), choices_figures(rules, recs),
     )  # fmt: skip
+
+
+def choices_figures(rules: Rulebook, recs: list[GameRecord]) -> dict[str, Any]:
+    """Games in which each thing happened (tracks up and down, finds, columns, cards...)."""
+    counted = [r.counts for r in recs if r.counts is not None]
+    n = len(counted)
+
+    def games(pick) -> int:
+        return sum(1 for c in counted if pick(c))
+
+    columns: dict[str, dict[str, int]] = {}
+    for tid, table in rules.tables.items():
+        if table.columns[0] is not None:
+            columns[tid] = {col: games(lambda c, k=f"{tid}:{col}": k in c.columns) for col in table.columns}
+    hidden = [p.id for p in rules.scenario.pieces if p.hidden]
+    cards: dict[str, dict[str, int]] = {}
+    for cid in rules.cards:
+        cards[cid] = {use: sum(c.cards.get(f"{cid}:{use}", 0) for c in counted) for use in ("event", "ops")}
+    points: Counter[str] = Counter()
+    for c in counted:
+        points.update(c.points)
+    return {
+        "games_counted": n,
+        "tracks_moved": {tid: {"rose": games(lambda c, t=tid: t in c.rose), "fell": games(lambda c, t=tid: t in c.fell),
+                               "top_after_turn_1": games(lambda c, t=tid: t in c.top_after_first)}
+                         for tid in rules.tracks},
+        "beyond_authorization": {"games": games(lambda c: c.unauthorized > 0), "sorties": sum(c.unauthorized for c in counted)},
+        "quiet_days": {"games": games(lambda c: c.quiet_days > 0), "days": sum(c.quiet_days for c in counted)},
+        "detected": {pid: games(lambda c, p=pid: p in c.detected) for pid in hidden},
+        "table_columns": columns,
+        "cards_played": cards,
+        "points_by_reason": {k: v / max(1, n) for k, v in sorted(points.items())},
+    }  # fmt: skip
 
 
 def merge(parts: Sequence[list[GameRecord]]) -> list[GameRecord]:

@@ -54,7 +54,41 @@ def format_figures(rules: Rulebook, f: Figures) -> str:
         texts = {row.result: row.text for col in rules.tables[tid].rows for row in col}
         parts = ", ".join(f"{texts.get(r, r)} {n / total:.1%}" for r, n in results.items()) if total else "never rolled"
         out.append(f"  {rules.tables[tid].spec.title} ({total} rolls): {parts}")
+    out += choices_lines(rules, f)
     return "\n".join(out)
+
+
+def choices_lines(rules: Rulebook, f: Figures) -> list[str]:
+    """The games in which each thing happened: what the issue's figures are read from."""
+    c = f.choices
+    n = c.get("games_counted", 0)
+    if not n:
+        return []
+
+    def share(k: int) -> str:
+        return f"{k:>6}  {k / n:6.1%}"
+
+    out = ["", "tracks (games in which each rose, fell, stood at its top after turn 1)"]
+    for tid, moved in c["tracks_moved"].items():
+        out.append(f"  {rules.tracks[tid].name:<22} rose {share(moved['rose'])}   fell {share(moved['fell'])}"
+                   f"   top after turn 1 {share(moved['top_after_turn_1'])}")  # fmt: skip
+    beyond, quiet = c["beyond_authorization"], c["quiet_days"]
+    out += ["", f"strikes beyond authorization: in {share(beyond['games'])} of games ({beyond['sorties']} sorties)",
+            f"quiet days (no militia attack): in {share(quiet['games'])} of games ({quiet['days']} days)"]  # fmt: skip
+    if c["detected"]:
+        out += ["", "hidden pieces detected at least once (games)"]
+        out += [f"  {share(k)}  {rules.name_of(pid)}" for pid, k in c["detected"].items()]
+    if c["table_columns"]:
+        out += ["", "table columns that came up (games)"]
+        for tid, cols in c["table_columns"].items():
+            out.append(f"  {rules.tables[tid].spec.title}: " + ", ".join(f"{col} {k / n:.1%}" for col, k in cols.items()))
+    if c["cards_played"]:
+        out += ["", "cards played (times: for the event, for operations)"]
+        for cid, uses in c["cards_played"].items():
+            out.append(f"  {uses['event']:>6} {uses['ops']:>6}  {rules.cards[cid].name}")
+    out += ["", "victory points a game, by heading"]
+    out += [f"  {v:6.2f}  {k.split(':', 1)[0].capitalize()}: {k.split(':', 1)[1]}" for k, v in c["points_by_reason"].items()]
+    return out
 
 
 def write_report(rules: Rulebook, f: Figures, folder: Path) -> list[Path]:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable, Union
 from ..hexgrid import ccrr
 from ..words import count
 from .chance import Chance
-from .commands import Command, DroneAttack, FlySortie, ResolveAttack, RocketAttack, TaskIsr
+from ..scenario.choices import EVENT
+from .commands import Command, DroneAttack, FlySortie, PlayCard, ResolveAttack, RocketAttack, TaskIsr
 from .effects import effect_words
 from .rulebook import Rulebook, Setup, Situation
 from .state import PieceState
@@ -159,7 +160,26 @@ def _search(rules: Rulebook, st: Knowledge, command: TaskIsr) -> _Plan | None:
     return f"{rules.name_of(drone.id)} searches {ccrr(command.hex)} (radius {radius})", odds, notes, []
 
 
+def _card(rules: Rulebook, st: Knowledge, command: PlayCard) -> _Plan | None:
+    card = rules.cards.get(command.card)
+    if card is None:
+        return None
+    if command.use == EVENT:
+        effects, title = card.effects, f"{card.name}: event"
+    else:
+        op = rules.operations.get(card.side, {}).get(command.use)
+        if op is None:
+            return None
+        effects, title = op.effects, f"{card.name} for operations: {op.name}"
+    sit = Situation()
+    odds = [(rules.tables[e.roll].spec.title, rules.setup(e.roll, st, sit)) for e in effects if e.verb == "roll"]
+    notes = [card.text] if command.use == EVENT else []
+    notes += [effect_words(rules, e) for e in effects if e.verb in ("track", "vp", "stock")]
+    return title, odds, notes, [("effects", effects, sit)]
+
+
 PREVIEWS: dict[type, Callable[[Rulebook, Knowledge, Any], _Plan | None]] = {
+    PlayCard: _card,
     FlySortie: _sortie,
     DroneAttack: _attack,
     RocketAttack: _attack,
