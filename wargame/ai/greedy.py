@@ -13,6 +13,7 @@ import random
 
 from ..hexgrid import Hex
 from ..rules.commands import Command
+from ..rules.hiding import block_hexes, launch_block
 from ..rules.views import Decision
 from .tactics import GREEDY, Tactics
 
@@ -48,8 +49,8 @@ def search_hints(decision: Decision) -> list[Hex]:
     for e in decision.log[-300:]:
         if e.where is None:
             continue
-        if e.kind == "launch_area" and e.turn >= turn - 1:
-            launches.append(e.where)
+        if e.kind == "launch_area" and e.turn >= turn - 1:  # anywhere in the block it was seen from
+            launches.extend(block_hexes(decision.rules, launch_block(decision.rules, e.where)))
         elif (e.kind == "lost" and e.turn >= turn - 1) or (e.kind == "attack" and e.turn == turn):
             wanted.append(e.where)
     return launches[::-1] + wanted

@@ -24,6 +24,7 @@ TRACK_STEP = 0.35  # a step of a track that favours a side, in victory points
 STAT_OF = {"casualties": "us_casualties", "militia_casualties": "militia_casualties",
            "civilian_casualties": "civilian_casualties"}  # fmt: skip
 AUTHORIZATION_WORTH = 0.6  # a point of authorization earned by Blue, in victory points (about a sortie's worth)
+EXPOSED_WORTH = 1.2  # ... while Blue knows of a militia site it could spend it on
 CARD_WORTH = 0.3  # a card drawn into a hand
 CONFIRM_WORTH = 0.3  # learning what one strike with unclear results did
 # What a day's change of a rule value is worth a step, to the side it helps, and the
@@ -210,6 +211,30 @@ class Stakes:
 
     # --- commands -----------------------------------------------------------------------------
 
+    def authorization_worth(self, know) -> float:
+        """A point of Blue's authorization, in victory points: a sortie's worth while a
+        militia site Blue knows of stands to be struck, much less once none does."""
+        for pid in self.rules.side_pieces["red"]:
+            p = know.pieces.get(pid)
+            if p is not None and p.kind in ("facility", "depot") and not p.hidden and not p.destroyed:
+                return EXPOSED_WORTH
+        return AUTHORIZATION_WORTH / 2
+
+    def quiet_value(self, side: str, know) -> float:
+        """What a day without a militia attack is worth to `side`: the scenario's quiet-day
+        effects and political rules that ask for one, and Blue's authorization lapsing."""
+        rules = self.rules
+        r = rules.scenario.rules
+        value = self.effects_value(side, know, r.quiet_turn_effects, Situation(), None)
+        for rule in r.politics:
+            w = rule.when
+            quiet = (w.today_at_most or {}).get("attacks") == 0 or (w.today_at_most or {}).get("attacks_declared") == 0
+            if quiet and not w.today_at_least:
+                value += self.effects_value(side, know, rule.effects, Situation(), None) * 0.7
+        lapse = min(r.authorization.decay_without_attacks, know.tracks["authorization"])
+        value += lapse * self.authorization_worth(know) * (1 if side == "red" else -1)
+        return value
+
     def authorization_earned(self, know, team, target, kind: str) -> float:
         """The authorization an attack on `target` is expected to earn the other side:
         the attack itself, the site's type, the damage it may do and the casualties."""
@@ -241,7 +266,7 @@ class Stakes:
         for e in rules.scenario.rules.attack_effects:
             if e.verb == "track":
                 got += self.track_value(side, know, e.track, e.change, side)
-        got -= self.authorization_earned(know, team, target, kind) * AUTHORIZATION_WORTH * (1 if side == "red" else -1)
+        got -= self.authorization_earned(know, team, target, kind) * self.authorization_worth(know) * (1 if side == "red" else -1)
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = got

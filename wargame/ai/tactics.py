@@ -118,8 +118,10 @@ class Tactics:
         if knobs.attacks:
             best, best_value = None, knobs.attack_floor
             stakes = self.stakes
+            day = 0.0  # the day's attacks, each team's best: worth more than a quiet day?
             for t in teams:
                 team = pieces[t]
+                team_best = 0.0
                 for c in own[t]:
                     k = type(c)
                     if k is DroneAttack:
@@ -131,8 +133,13 @@ class Tactics:
                     else:
                         continue
                     v += self.rng.random() * 1e-6
+                    team_best = max(team_best, v)
                     if v > best_value:
                         best, best_value = c, v
+                day += team_best
+            quiet = knobs.attack_floor > -50 and know.attacks_this_turn == 0
+            if best is not None and quiet and day < stakes.quiet_value(know.pieces[teams[0]].side, know):
+                best = None  # hold fire today: the quiet is worth more than the attacks
             if best is not None:
                 return best
         if knobs.ground:
@@ -192,7 +199,7 @@ class Tactics:
             return tasks[self.rng.randrange(len(tasks))]
         over = self._over(tasks)[0]
         exact = [over[w] for w in dict.fromkeys(wanted) if w in over]
-        if exact:
+        if exact:  # any of the wanted hexes in reach, evenly: two drones should not always pick alike
             return exact[0] if len(exact) == 1 else self.rng.choice(exact)
         return self.rng.choice(self.nearest_searches(tasks, wanted))
 

@@ -86,6 +86,7 @@ def _declare(g: Game, team_id: str, target_id: str, kind: str, drones: int) -> N
         n = min(rules.value(st, team, "rockets_per_attack"), st.stocks["red"].get(stock, 0))
     st.stocks["red"][stock] -= n
     st.attacks_this_turn += 1
+    st.stats["attacks_declared"] += 1  # `attacks` counts them as they are resolved
     number = len(st.attacks) + 1
     st.attacks.append(Attack(number, kind, team_id, target_id, n, origin=team.hex))
     what = count(n, "drone") if kind == "drone" else f"a salvo of {count(n, 'rocket')}"

@@ -56,13 +56,13 @@ STATS = (
     "attacks", "drones_launched", "drones_shot_down", "drones_through", "rockets_fired",
     "us_casualties", "militia_casualties", "civilian_casualties", "sorties_flown",
     "sorties_turned_back", "unauthorized_sorties", "targets_destroyed", "quiet_turns",
-    "strikes", "detections", "cards_played",
+    "strikes", "detections", "cards_played", "attacks_declared",
 )  # fmt: skip
 Stat = Literal[
     "attacks", "drones_launched", "drones_shot_down", "drones_through", "rockets_fired",
     "us_casualties", "militia_casualties", "civilian_casualties", "sorties_flown",
     "sorties_turned_back", "unauthorized_sorties", "targets_destroyed", "quiet_turns",
-    "strikes", "detections", "cards_played",
+    "strikes", "detections", "cards_played", "attacks_declared",
 ]  # fmt: skip
 # What only one side may know: Blue never learns the militias' own count of their dead,
 # so no condition a Blue decision hangs on may read it.
