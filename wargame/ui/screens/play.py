@@ -61,7 +61,6 @@ class PlayScreen:
         self.input = PlayInput(self)
         self.message = ""
         self.message_time = 0.0
-        self.ai_timer = 0.0
         self.file_dialog: SaveDialog | None = None
         self.cameras: dict[str | None, tuple] = {}  # each side's last look at the map
         self.reaction_card_for: tuple | None = None  # the attack whose card opened by itself
