@@ -29,17 +29,22 @@ class Shell:
     def load_session(self, path: Path) -> Session:
         return Session.load(path, autosave=self.autosave)
 
-    def open(self, make: Callable[[], Session], asking) -> None:
-        """Start the session `make` builds; a bad file is one line on the screen that asked."""
+    @staticmethod
+    def _attempt(make: Callable, asking):
+        """What `make` reads from a file, or None with one line on the screen that asked."""
         try:
-            session = make()
+            return make()
         except InputError as e:
             asking.show_error(str(e.problems[0]))
-            return
         except OSError as e:
             asking.show_error(str(e))
-            return
-        self.play(session)
+        return None
+
+    def open(self, make: Callable[[], Session], asking) -> None:
+        """Start the session `make` builds; a bad file is one line on the screen that asked."""
+        session = self._attempt(make, asking)
+        if session is not None:
+            self.play(session)
 
     # --- screens -------------------------------------------------------------------
 
@@ -79,13 +84,8 @@ class Shell:
         """Watch a saved game: Blue's view of one not over, everything of a finished one."""
         from ...replay import Replay
 
-        try:
-            record = Replay.from_save(path)
-        except InputError as e:
-            asking.show_error(str(e.problems[0]))
-            return
-        except OSError as e:
-            asking.show_error(str(e))
+        record = self._attempt(lambda: Replay.from_save(path), asking)
+        if record is None:
             return
         over = record.marks[-1].side_to_move is None
         self.replay(record, None if over else "blue")
