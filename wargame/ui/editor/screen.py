@@ -31,6 +31,7 @@ from .rules_tool import RulesTool
 from .tables_tool import TablesTool
 
 AUTOSAVE_TICK = 1.0  # seconds between looks at the autosave (it writes at most once a minute)
+TYPING_KEYS = ("edit_undo", "edit_redo", "edit_save", "edit_save_as")  # Ctrl keys that work in an entry too
 TOOL_KEYS = {pygame.K_F2: 0, pygame.K_F3: 1, pygame.K_F4: 2, pygame.K_F5: 3}
 
 
@@ -190,6 +191,9 @@ class EditorScreen:
             return
         if event.type == pygame.KEYDOWN:
             if not self.typing_now():
+                self._key(event)
+            elif keys.action_for(event, ("editor",)) in TYPING_KEYS:
+                self.app.manager.set_focus_set(None)  # the entry shows the document's value again
                 self._key(event)
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
