@@ -41,8 +41,25 @@ def drag(app, start, end, steps: int = 4) -> None:
     frame(app, events)
 
 
-def type_into(app, entry, text: str) -> None:
-    """Click an entry, select all it holds, and type `text` over it, one key at a time."""
+def scroll_to(app, form, key) -> None:
+    """Turn the mouse wheel over a form until the row of `key` shows."""
+    from uidrive import move
+
+    move(app, (form.rect.centerx, form.rect.y + 40))
+    i = [f.key for f in form.fields].index(key)
+    while not form.scroll <= i < form.scroll + form.rows_shown:
+        down = i >= form.scroll + form.rows_shown
+        frame(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1 if down else 1, flipped=False,
+                                       precise_x=0.0, precise_y=-1.0 if down else 1.0)])  # fmt: skip
+
+
+def type_into(app, entry, text: str, form=None, row=None) -> None:
+    """Click an entry, select all it holds, and type `text` over it, one key at a time
+    (with `form` and `row`, the form is first scrolled to the row's entry)."""
+    if form is not None:
+        scroll_to(app, form, row)
+        entry = form.type_into(row)
+    assert entry.visible, "the entry is scrolled out of view"
     click(app, entry.rect.center)
     key(app, pygame.K_a, pygame.KMOD_CTRL)
     for ch in text:

@@ -276,3 +276,91 @@ def test_the_editor_keys_are_in_the_help():
     assert {"edit_undo", "edit_redo", "edit_save", "edit_tool", "edit_brush", "edit_playtest"} <= actions
     z = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_z, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
     assert keys.action_for(z, EditorScreen.contexts) == "edit_redo"
+
+
+def test_a_scenario_made_from_nothing_validates_and_plays_to_a_result(tmp_path, capsys):
+    """The menu's New scenario, then the editor only: the map, two sides, pieces, a table
+    of its own that another rolls, an objective; saved through the file dialog; then
+    `wargame validate` and `wargame autoplay` on the file."""
+    import pygame_gui
+
+    from uidrive import move
+    from wargame.cli import main
+    from wargame.ui.app import headless_app
+    from wargame.ui.screens.flow import Shell
+
+    app = headless_app((1280, 720))
+    Shell(app, autosave=False).menu()
+    frame(app)
+    press(app, top(app).new)
+    editor = top(app)
+    assert isinstance(editor, EditorScreen) and editor.doc.valid and editor.doc.path is None
+    doc = editor.doc
+
+    # the map: a brush of 2 paints a hill range
+    tool = editor.tool
+    press(app, button(tool.buttons, ("brush", 2)))
+    press(app, button(tool.buttons, "new_entry"))  # a new terrain type, chosen for painting
+    terrain = tool.code()
+    assert terrain != doc.data["map"]["terrain"][0][0]
+    type_into(app, tool.form.type_into("name"), "Hills")
+    drag(app, hex_pos(editor, "0805"), hex_pos(editor, "1208"))
+    assert sum(row.count(terrain) for row in doc.data["map"]["terrain"]) >= 10
+
+    # two sides, named in their form
+    press(app, editor.tabs[1])
+    pieces_tool = editor.tool
+    press(app, button(pieces_tool.buttons, ("page", "sides")))
+    type_into(app, pieces_tool.form.type_into("name"), "Northland")
+    press(app, button(pieces_tool.buttons, ("side", "red")))
+    type_into(app, pieces_tool.form.type_into("name"), "Southern militia")
+    assert doc.data["sides"]["blue"]["name"] == "Northland" and doc.data["sides"]["red"]["name"] == "Southern militia"
+
+    # pieces: a rocket team and a launch team on the map, an ISR drone at the base
+    press(app, button(pieces_tool.buttons, ("page", "pieces")))
+    added = []
+    for type_id, where in (("rocket_team", "1506"), ("launch_team", "1608"), ("isr_drone", "0101")):
+        click(app, chip(pieces_tool, type_id))
+        click(app, stack_pos(editor, where) if type_id == "isr_drone" else hex_pos(editor, where))
+        added.append(pieces_tool.selected)
+    assert all(added) and len(set(added)) == 3
+    assert next(p for p in doc.data["pieces"] if p["id"] == added[2])["base"] == "first_base"
+
+    # a table of its own, rolled when a drone hits
+    press(app, editor.tabs[3])
+    tables_tool = editor.tool
+    press(app, button(tables_tool.buttons, "new_table"))
+    own = tables_tool.table
+    assert own in doc.data["tables"]
+    type_into(app, None, "Outrage at home", tables_tool.form, ("text", 1))
+    type_into(app, None, "[{track: escalation, change: 1}]", tables_tool.form, ("effects", 1))
+    tables_tool.table = "drone_attack"
+    tables_tool.refresh()
+    frame(app)
+    type_into(app, None, "[{target: damage}, {roll: %s}]" % own, tables_tool.form, ("effects", 1))
+    assert {"roll": own} in doc.data["tables"]["drone_attack"]["results"][1]["effects"], (tables_tool.form.error, tables_tool.form.type_into(("effects", 1)).get_text())
+
+    # victory: an objective for Red, that its teams survive
+    press(app, editor.tabs[2])
+    rules_tool = editor.tool
+    press(app, button(rules_tool.buttons, ("page", "victory")))
+    press(app, button(rules_tool.buttons, "add_objective"))
+    type_into(app, rules_tool.form.type_into(("o", "when")), "{pieces_survive: [%s, %s]}" % (added[0], added[1]))
+    frame(app, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1)])  # out of the entry
+    assert doc.valid, doc.problems
+
+    # saved through the file dialog: a path picked is an event
+    ctrl(app, pygame.K_s)
+    dialog = editor.files.dialog
+    assert dialog is not None
+    target = tmp_path / "northland.yaml"
+    frame(app, [pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(target), ui_element=dialog)])
+    assert target.exists() and not doc.dirty
+    move(app, (5, 5))
+    pygame.display.quit()
+
+    capsys.readouterr()
+    assert main(["validate", str(target)]) == 0
+    assert main(["autoplay", str(target), "--seed", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "A new scenario" in out and any(w in out for w in ("wins", "draw", "Draw"))

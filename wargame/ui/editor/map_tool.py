@@ -25,6 +25,7 @@ from ...scenario.model import PlaceKind
 from .. import style
 from ..text import fit_text
 from ..widgets import Button
+from . import legend
 from .forms import Field
 from .tool import Tool
 
@@ -71,6 +72,8 @@ class MapTool(Tool):
         if self.mode in ("terrain", "country"):
             row += [Button(f"Brush {n}", ("brush", n), kind="go" if self.brush == n else "plain") for n in (1, 2, 3)]
             row.append(Button("Fill", ("brush", 0), kind="go" if self.brush == 0 else "plain", tip="Flood fill (F)"))
+            row.append(Button("New terrain" if self.mode == "terrain" else "New country", "new_entry",
+                              tip="Add one to the legend, with the next free letter"))  # fmt: skip
         elif self.mode == "rivers":
             row += [Button("New river", "new_river", kind="go" if self.new_river == "" else "plain"),
                     Button("Delete river", "delete_river", enabled=bool(self.rivers))]  # fmt: skip
@@ -97,6 +100,8 @@ class MapTool(Tool):
             self.place = None
         elif what == "resize":
             self.apply_resize()
+        elif what == "new_entry":
+            legend.add_entry(self)
         self._buttons()
         self.refresh()
 
@@ -197,6 +202,7 @@ class MapTool(Tool):
                     self.river = value
                 else:
                     self.codes[self.mode] = value
+                    self.refresh()
                 return True
         return False
 
@@ -232,6 +238,8 @@ class MapTool(Tool):
             self._size_form()
         elif self.mode == "places" and self.place is not None:
             self._place_form()
+        elif self.mode in ("terrain", "country"):
+            legend.legend_form(self)
         else:
             self.close_form()
 

@@ -30,6 +30,7 @@ from .problems import ProblemsPanel
 from .rules_tool import RulesTool
 from .tables_tool import TablesTool
 
+BOARD_PAUSE = 0.5  # seconds of no typing before the board shows what was typed
 AUTOSAVE_TICK = 1.0  # seconds between looks at the autosave (it writes at most once a minute)
 TYPING_KEYS = ("edit_undo", "edit_redo", "edit_save", "edit_save_as")  # Ctrl keys that work in an entry too
 TOOL_KEYS = {pygame.K_F2: 0, pygame.K_F3: 1, pygame.K_F4: 2, pygame.K_F5: 3}
@@ -72,6 +73,7 @@ class EditorScreen:
         self.pan_from: tuple[int, int] | None = None
         self.dirty = True
         self.doc_changed = False
+        self.board_due = 0.0  # seconds until the board follows the text typed
         doc.listeners.append(self._doc_changed)
         self._layout(app.size)
         self._follow()
@@ -120,7 +122,7 @@ class EditorScreen:
         self.files.close()
 
     def animating(self) -> bool:
-        return self.controls.dragging or self.tool_drag or self.message_time > 0 or self.files.busy
+        return self.controls.dragging or self.tool_drag or self.message_time > 0 or self.files.busy or self.board_due > 0
 
     # --- the document ------------------------------------------------------------------------
 
@@ -128,13 +130,22 @@ class EditorScreen:
         self.doc_changed = True
 
     def _follow(self) -> None:
+        """The panel follows every change at once; the board, whose map may be drawn anew
+        (a place's name is on the map), waits while the designer types, until a pause."""
         self.doc_changed = False
-        if self.board.follow(self.doc.last_valid):
-            self.controls.view = self.board.view
+        self.board_due = BOARD_PAUSE if self.typing_now() else 0.0
+        self._follow_board()
         self.problems.show(self.doc.problems)
         self.tool.refresh()
         self.undo_button.enabled = self.doc.can_undo
         self.redo_button.enabled = self.doc.can_redo
+
+    def _follow_board(self) -> None:
+        if self.board_due > 0 and self.typing_now():
+            return
+        self.board_due = 0.0
+        if self.board.follow(self.doc.last_valid):
+            self.controls.view = self.board.view
 
     def undo(self) -> None:
         self.typing.stop()
@@ -333,6 +344,12 @@ class EditorScreen:
         if self.doc_changed:
             self._follow()
             changed = True
+        if self.board_due > 0:
+            self.board_due = max(0.0, self.board_due - dt)
+            if self.board_due == 0 or not self.typing_now():
+                self.board_due = 0.0
+                self._follow_board()
+                changed = True
         self.autosave_clock += dt
         if self.autosave_clock >= AUTOSAVE_TICK:
             self.autosave_clock = 0.0
