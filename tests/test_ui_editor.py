@@ -243,7 +243,6 @@ def test_every_control_fits_its_label(tutorial, tmp_path, size):
     path = copy_for_editing("tutorial", tmp_path / "t.yaml")
     app, editor = open_editor(EditingDocument.open(path), size)
     panel = editor.panel_rect
-    font = pygame.font.Font(None, 1)  # noqa: F841 - fonts are the style's
     from wargame.ui import style
 
     bf = style.font(12, bold=True)

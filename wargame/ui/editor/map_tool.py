@@ -25,7 +25,7 @@ from ...scenario.model import PlaceKind
 from .. import style
 from ..text import fit_text
 from ..widgets import Button
-from . import legend
+from . import legend, map_size
 from .forms import Field
 from .tool import Tool
 
@@ -244,36 +244,13 @@ class MapTool(Tool):
             self.close_form()
 
     def _size_form(self) -> None:
-        columns, rows = self.size()
-        r = self.resize
-        new = f"{columns + r['left'] + r['right']} x {rows + r['top'] + r['bottom']}"
-        fields = [Field("left", "Left edge", r["left"], "int", tip="columns added at the left"),
-                  Field("right", "Right edge", r["right"], "int"), Field("top", "Top edge", r["top"], "int"),
-                  Field("bottom", "Bottom edge", r["bottom"], "int")]  # fmt: skip
-
-        def change(f: Field, value: Any) -> str | None:
-            self.resize[f.key] = value
-            self._buttons()
-            self._size_form()
-            return None
-
-        self.open_form(f"The map is {columns} x {rows} hexes", fields, change)
-        if self.form is not None:
-            lost = self.losses()
-            self.form.note = f"New size {new}. " + (f"Lost off the map: {', '.join(lost)}" if lost else "Nothing is lost.")
+        map_size.size_form(self)
 
     def losses(self) -> list[str]:
-        try:
-            return mapedit.resize_losses(self.doc, **self.resize)
-        except mapedit.EditRefused:
-            return []
+        return map_size.losses(self)
 
     def apply_resize(self) -> None:
-        lost = self.losses()
-        if self.run(lambda: mapedit.resize_map(self.doc, **self.resize)) is not None:
-            self.say("Resized" + (f": {', '.join(lost)} now off the map (see the problems)" if lost else ""))
-            self.resize = dict.fromkeys(self.resize, 0)
-            self.close_form()
+        map_size.apply_resize(self)
 
     def _place_form(self) -> None:
         place = next((p for p in self.places if p.get("id") == self.place), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 import pygame
 
@@ -98,7 +99,7 @@ class EditorScreen:
         y = r.bottom - 2 * 30 - 14
         spread(rows[0], x, y, w, 28)
         spread(rows[1], x, y + 34, w, 28)
-        problems_h = max(76, min(150, r.h // 5))
+        problems_h = max(76, min(120, r.h // 6))
         self.problems.rect = pygame.Rect(r.x, y - problems_h - 8, r.w, problems_h)
         self.tool_rect = pygame.Rect(x, tabs_bottom + 10, w, self.problems.rect.y - tabs_bottom - 18)
         for t in self.tools:
@@ -390,7 +391,7 @@ class EditorScreen:
         data = self.doc.data if isinstance(self.doc.data, dict) else {}
         title = str((data.get("meta") or {}).get("title") or "A scenario") if isinstance(data.get("meta"), dict) else "A scenario"
         surface.blit(fh.render(fit_text(title, fh, r.w - 20), True, style.PANEL_TEXT), (r.x + 10, r.y + 6))
-        where = str(self.doc.path) if self.doc.path is not None else f"{self.doc.name} (shipped: Save asks for a file)"
+        where = str(self.doc.path) if self.doc.path is not None else f"{Path(self.doc.name).name} (no file yet: Save asks)"
         state = " · unsaved edits" if self.doc.dirty else ""
         colour = style.HIGHLIGHT if self.doc.dirty else style.PANEL_MUTED
         surface.blit(f.render(fit_text(where + state, f, r.w - 20), True, colour), (r.x + 10, r.y + 25))
