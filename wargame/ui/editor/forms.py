@@ -184,7 +184,8 @@ class Form:
 
     def _element(self, f: Field, rect: pygame.Rect):
         if f.kind == "choice":
-            options = [(label, str(i)) for i, (label, _) in enumerate(f.choices)]
+            font = style.font(14)  # the theme's size: a label longer than the box is cut with an ellipsis
+            options = [(fit_text(label, font, rect.w - 40), str(i)) for i, (label, _) in enumerate(f.choices)]
             current = next((o for o, (_, v) in zip(options, f.choices) if v == f.value), None)
             if current is None:
                 options.insert(0, (f.shown() or "(none)", "-1"))
@@ -211,7 +212,14 @@ class Form:
         self.elements = {}
 
     def move(self, rect: pygame.Rect) -> None:
+        """Another place or height: the entries move (an entry being typed in keeps its caret);
+        another width builds them anew."""
+        same_width = rect.w == self.rect.w and rect.x == self.rect.x
         self.rect = pygame.Rect(rect)
+        if same_width and self.elements:
+            self.scroll = max(0, min(self.scroll, len(self.fields) - self.rows_shown))
+            self._place()
+            return
         self.kill()
         self._build()
 

@@ -33,6 +33,11 @@ class ProblemsPanel:
     def rows_shown(self) -> int:
         return max(1, (self.rect.h - 24) // self.line_h)
 
+    def height_for(self, n: int, panel_h: int) -> int:
+        """As tall as the problems need, up to 4 lines (6 in a tall window); one line for none."""
+        most = 6 if panel_h >= 800 else 4
+        return 28 + min(n, most) * self.line_h + (4 if n else 0)
+
     def show(self, problems: list[EditorProblem]) -> None:
         if problems != self.problems:
             self.problems = list(problems)

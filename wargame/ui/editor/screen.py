@@ -99,7 +99,7 @@ class EditorScreen:
         y = r.bottom - 2 * 30 - 14
         spread(rows[0], x, y, w, 28)
         spread(rows[1], x, y + 34, w, 28)
-        problems_h = max(76, min(120, r.h // 6))
+        problems_h = self.problems.height_for(len(self.doc.problems), r.h)
         self.problems.rect = pygame.Rect(r.x, y - problems_h - 8, r.w, problems_h)
         self.tool_rect = pygame.Rect(x, tabs_bottom + 10, w, self.problems.rect.y - tabs_bottom - 18)
         for t in self.tools:
@@ -137,6 +137,8 @@ class EditorScreen:
         self.board_due = BOARD_PAUSE if self.typing_now() else 0.0
         self._follow_board()
         self.problems.show(self.doc.problems)
+        if self.problems.height_for(len(self.doc.problems), self.panel_rect.h) != self.problems.rect.h:
+            self._layout(self._size)  # the list grew or shrank: the tool's part of the panel follows
         self.tool.refresh()
         self.undo_button.enabled = self.doc.can_undo
         self.redo_button.enabled = self.doc.can_redo
@@ -379,7 +381,7 @@ class EditorScreen:
         self._draw_panel(surface)
         banner = self.message if self.message_time > 0 else ""
         if not banner and not self.doc.valid and self.board.rules is not None:
-            banner = "The map shows the last valid scenario: fix the problems listed to see the newest edits"
+            banner = "The map shows the last valid text until the problems are fixed"
         if not banner and self.autosave.last_error:
             banner = self.autosave.last_error
         draw_banner(surface, self.board.viewport, banner)
