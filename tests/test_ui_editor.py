@@ -363,3 +363,19 @@ def test_a_scenario_made_from_nothing_validates_and_plays_to_a_result(tmp_path, 
     assert main(["autoplay", str(target), "--seed", "5"]) == 0
     out = capsys.readouterr().out
     assert "A new scenario" in out and any(w in out for w in ("wins", "draw", "Draw"))
+
+
+def test_closing_with_unsaved_edits_asks_and_keeps_them_for_recovery(june):
+    app, editor, path = june
+    press(app, editor.tabs[2])
+    type_into(app, editor.tool.form.type_into("count"), "7")
+    click(app, (5, 5))  # out of the entry: Esc is the editor's again
+    key(app, pygame.K_ESCAPE)
+    question = top(app)
+    assert isinstance(question, QuestionScreen) and "unsaved" in question.text
+    key(app, pygame.K_ESCAPE)  # keep editing
+    assert top(app) is editor
+    press(app, editor.close_button)
+    key(app, pygame.K_RETURN)  # close without saving: the menu, and the edits in the recovery file
+    assert not isinstance(top(app), EditorScreen) and "count: 7" in recovery_path(path).read_text()
+    assert "count: 8" in path.read_text()
