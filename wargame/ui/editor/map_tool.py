@@ -209,10 +209,9 @@ class MapTool(Tool):
     def draw_info(self, surface: pygame.Surface) -> None:
         rows = self.chip_rows()
         top = (self.buttons[-1].rect.bottom if self.buttons else self.rect.y) + 6
-        hint = {"terrain": "Drag to paint; choose the terrain:", "country": "Drag to paint borders; choose the country:",
-                "rivers": "Click beside an end to lengthen, on the river to cut:",
-                "places": "Click a place to edit, drag to move; an empty hex adds one",
-                "size": "Columns and rows each edge gains (negative: loses)"}[self.mode]  # fmt: skip
+        hint = {"terrain": "Drag to paint; choose the terrain:", "country": "Drag to paint borders; the country:",
+                "rivers": "Click to lengthen or to cut the river:", "places": "Click: edit or add a place; drag: move it",
+                "size": "Hexes each edge gains (negative: loses)"}[self.mode]  # fmt: skip
         self.line(surface, hint, top)
         f = style.font(12)
         w = (self.rect.w - 6) // 2

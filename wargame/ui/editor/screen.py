@@ -394,7 +394,7 @@ class EditorScreen:
         title = str((data.get("meta") or {}).get("title") or "A scenario") if isinstance(data.get("meta"), dict) else "A scenario"
         surface.blit(fh.render(fit_text(title, fh, r.w - 20), True, style.PANEL_TEXT), (r.x + 10, r.y + 6))
         where = str(self.doc.path) if self.doc.path is not None else f"{Path(self.doc.name).name} (no file yet: Save asks)"
-        state = " · unsaved edits" if self.doc.dirty else ""
+        state = " · unsaved" if self.doc.dirty else ""
         colour = style.HIGHLIGHT if self.doc.dirty else style.PANEL_MUTED
         surface.blit(f.render(fit_text(where + state, f, r.w - 20), True, colour), (r.x + 10, r.y + 25))
         bf = style.font(12, bold=True)
