@@ -177,16 +177,23 @@ def modifier_values(scenario: Scenario, roles: Roles, ref: ValueRef) -> set[int]
     return piece_values(scenario, kinds, ref.name)
 
 
+def modifier_choices(scenario: Scenario, mod, roles: Roles) -> set[int]:
+    """Every amount one modifier can add in a table with these roles (a conditional
+    one may also add nothing)."""
+    if mod.value_from is None:
+        values = {(mod.value or 0) * mod.times}
+    else:
+        values = {v * mod.times for v in modifier_values(scenario, roles, mod.value_from)} or {0}
+    if mod.when.model_fields_set:
+        values.add(0)
+    return values
+
+
 def modifier_bounds(scenario: Scenario, table: Table, roles: Roles) -> tuple[int, int]:
-    """Lowest and highest total of the modifiers; a conditional one may also add nothing."""
+    """Lowest and highest total of the modifiers."""
     lo = hi = 0
     for mod in table.modifiers:
-        if mod.value_from is None:
-            values = {(mod.value or 0) * mod.times}
-        else:
-            values = {v * mod.times for v in modifier_values(scenario, roles, mod.value_from)} or {0}
-        if mod.when.model_fields_set:
-            values.add(0)
+        values = modifier_choices(scenario, mod, roles)
         lo += min(values)
         hi += max(values)
     return lo, hi

@@ -108,6 +108,14 @@ class Session:
         return cls(Game(loaded, seed), dict(players), folder=folder)
 
     @classmethod
+    def from_text(cls, text: str, seed: int, players: dict[str, str], name: str = "<scenario>") -> Session:
+        """A game on scenario text that is in no file (the editor's play-test): checked by
+        the very loader of `wargame validate` (InputError if invalid), never autosaved."""
+        from .scenario.load import load_scenario_text
+
+        return cls(Game(load_scenario_text(text, name), seed), dict(players), folder=None)
+
+    @classmethod
     def load(cls, path: Path, autosave: bool = True) -> Session:
         """A saved game, to play on. An autosave goes on in its own game's folder; any other
         save starts a new folder, so the file the player chose is never overwritten."""

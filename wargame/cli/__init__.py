@@ -14,11 +14,11 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import InputError
-from . import autoplay, odds, replay, report, scenarios, simulate, window
+from . import autoplay, edit, odds, replay, report, scenarios, simulate, window
 from .args import EXIT_BAD_INPUT, Parser
 
 # each module's `register(sub)` adds its subcommands, in the order `--help` lists them
-MODULES = (window, replay, autoplay, simulate, odds, report, scenarios)
+MODULES = (window, edit, replay, autoplay, simulate, odds, report, scenarios)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

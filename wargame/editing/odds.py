@@ -6,7 +6,7 @@ table's modifiers can add up to (with the values the scenario's pieces, hexes
 and tracks can give them), the exact chance of each result, merged by result as
 the card merges them, and the share of rolls no row covers (a gap the designer
 is mid-way through closing). It compiles the table with the rules' own
-`CompiledTable` and `grammar.modifier_values`, so these numbers are the ones a
+`CompiledTable` and `grammar.modifier_choices`, so these numbers are the ones a
 game on this text would roll.
 
 While the scenario has problems elsewhere, the table is checked alone and the
@@ -22,7 +22,7 @@ from fractions import Fraction
 from pydantic import ValidationError
 
 from ..dice import parse_dice
-from ..grammar import NO_ROLES, modifier_values, parse_roll_range, table_roles
+from ..grammar import NO_ROLES, modifier_choices, parse_roll_range, table_roles
 from ..rules.tables import CompiledTable
 from ..scenario.checks import MAX_SPAN
 from ..scenario.model import Scenario, Table
@@ -99,12 +99,7 @@ def modifier_totals(scenario: Scenario, table: Table, roles=NO_ROLES) -> list[in
     """Every total the table's modifiers can add up to (a conditional one may add nothing)."""
     totals = {0}
     for mod in table.modifiers:
-        if mod.value_from is None:
-            values = {(mod.value or 0) * mod.times}
-        else:
-            values = {v * mod.times for v in modifier_values(scenario, roles, mod.value_from)} or {0}
-        if mod.when.model_fields_set:
-            values.add(0)
+        values = modifier_choices(scenario, mod, roles)
         totals = {t + v for t in totals for v in values}
         if max(totals) - min(totals) > MAX_SPAN:
             raise ValueError(f"the modifiers can make more than {MAX_SPAN} totals")

@@ -76,6 +76,23 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("views", "B / R / A", "Blue's view, Red's view, everything (the umpire's, for a game not over)", "replay",
             _k(pygame.K_b, pygame.K_r, pygame.K_a)),  # fmt: skip
     Binding("back", "Esc", "leave the replay", "replay", _k(pygame.K_ESCAPE)),
+    # the scenario editor
+    Binding("edit_paint", "Left click / drag", "use the tool: paint, fill, draw a river, place, add or drag a piece", "editor"),
+    Binding("edit_pan", "Right drag", "pan the map (a left drag paints or moves a piece)", "editor"),
+    Binding("edit_undo", "Ctrl+Z", "undo the last edit", "editor", _k(pygame.K_z, mods=CTRL)),
+    Binding("edit_redo", "Ctrl+Shift+Z", "redo the edit undone", "editor", _k(pygame.K_z, mods=CTRL | SHIFT)),
+    Binding("edit_save", "Ctrl+S", "save the scenario (warns first if it has problems)", "editor", _k(pygame.K_s, mods=CTRL)),
+    Binding("edit_save_as", "Ctrl+Shift+S", "save the scenario under another name", "editor",
+            _k(pygame.K_s, mods=CTRL | SHIFT)),  # fmt: skip
+    Binding("edit_tool", "F2 / F3 / F4 / F5", "the Map, Pieces, Tracks (turns, victory) and Tables tools", "editor",
+            _k(pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5)),  # fmt: skip
+    Binding("edit_mode", "T / C / F / R / P / Z", "map tool: paint terrain, paint country, flood fill, rivers, places, resize",
+            "editor", _k(pygame.K_t, pygame.K_c, pygame.K_f, pygame.K_r, pygame.K_p, pygame.K_z)),  # fmt: skip
+    Binding("edit_brush", "[ / ]", "a smaller or larger brush (1 to 3)", "editor", _k(pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET)),
+    Binding("edit_delete", "Delete", "delete the selected piece or place", "editor", _k(pygame.K_DELETE)),
+    Binding("edit_problem", "F8", "go to the next problem", "editor", _k(pygame.K_F8)),
+    Binding("edit_playtest", "F9", "play-test: a hot-seat game on the scenario as it stands", "editor", _k(pygame.K_F9)),
+    Binding("edit_back", "Esc", "deselect; then close the editor (asks if unsaved)", "editor", _k(pygame.K_ESCAPE)),
     # hand-over card, summaries and questions
     Binding("take", "Enter / Space / Click", "take the screen: the next player is ready", "handover",
             _k(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)),  # fmt: skip

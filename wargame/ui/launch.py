@@ -94,3 +94,27 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
         raise InputError.single(str(out), f"cannot write the picture: {e}") from None
     pygame.quit()
     return 0
+
+
+def edit(doc, recovery, size: tuple[int, int]) -> int:
+    """Open the scenario editor on a document (`wargame edit`); closing it quits. A recovery
+    file of the scenario is offered first; unsaved edits go to it when the window closes."""
+    from .app import no_display_reason, open_window
+    from .screens.flow import Shell
+
+    reason = no_display_reason()
+    if reason is not None:
+        raise InputError.single(
+            "wargame edit", f"{reason}; edit the YAML by hand and check it with `wargame validate FILE`"
+        )
+    import pygame
+
+    try:
+        app = open_window(size, f"wargame editor: {doc.name}")
+    except pygame.error as e:
+        raise InputError.single("wargame edit", f"cannot open a window ({e})") from None
+    screen = Shell(app).edit(doc, recovery, on_close=app.quit)
+    app.run()
+    screen.autosave.write()  # the window closed with edits unsaved: the recovery file keeps them
+    pygame.quit()
+    return 0

@@ -6,55 +6,11 @@ is fitted rather than cut: a smaller size, then condensed, then a shorter form.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pygame
 
+from ...present.looks import values_line  # noqa: F401  (written once, by the presentation layer)
 from .. import style
 from .frame import Colour
-
-# --- values line ----------------------------------------------------------------
-
-
-def values_line(kind: str, values: Mapping[str, int]) -> str:
-    """The values printed along a counter's foot, in the compact wargame style.
-
-    base/consulate: counter-drone-personnel "6-4"; strike_flight: strike-range
-    "2-40"; isr_drone: detection-range "1-16"; launch_team: drones-range-move
-    "2-20-3"; rocket_team: rockets-range-move "3-2-2"; facility: air defence
-    "AD1"; depot: resupply "+1" (with its air defence first when it has any,
-    "AD1 +1"). A missing value prints as "?".
-    """
-
-    def v(name: str) -> str:
-        x = values.get(name)
-        return "?" if x is None else str(x)
-
-    def joined(*names: str) -> str:
-        return "-".join(v(n) for n in names)
-
-    if kind in ("base", "consulate"):
-        return joined("counter_drone", "personnel")
-    if kind == "strike_flight":
-        return joined("strike", "range")
-    if kind == "isr_drone":
-        return joined("detection", "range")
-    if kind == "launch_team":
-        return joined("drones_per_attack", "range", "move")
-    if kind == "rocket_team":
-        return joined("rockets_per_attack", "range", "move")
-    if kind == "facility":
-        return f"AD{v('air_defence')}"
-    if kind == "depot":
-        supply = values.get("resupply")
-        text = "+?" if supply is None else f"{supply:+d}"
-        ad = values.get("air_defence")
-        return f"AD{ad} {text}" if ad else text
-    return "-".join(str(x) for x in values.values())
-
-
-
-# --- text -----------------------------------------------------------------------
 
 
 def _label_forms(text: str) -> list[str]:

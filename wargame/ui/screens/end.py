@@ -13,14 +13,14 @@ from .base import CardScreen
 class EndScreen(CardScreen):
     contexts = ()
 
-    def __init__(self, app, session, on_review, on_menu, on_replay=None):
+    def __init__(self, app, session, on_review, on_menu, on_replay=None, menu_label: str = "Main menu"):
         super().__init__(app)
         self.session = session
         self.on_review = on_review
         self.on_menu = on_menu
         self.on_replay = on_replay
         self.buttons = [Button("Review the board", "review", kind="go"), Button("Watch the replay", "replay"),
-                        Button("Main menu", "menu"), Button("Quit", "quit")]  # fmt: skip
+                        Button(menu_label, "menu"), Button("Quit", "quit")]  # fmt: skip
 
     def press(self, action) -> None:
         if action == "review":
@@ -35,7 +35,7 @@ class EndScreen(CardScreen):
     def draw(self, surface: pygame.Surface) -> None:
         draw_result(surface, self.session)
         w, h = surface.get_size()
-        width = sum(f + 6 for f in (190, 180, 150, 110))
+        width = sum(f + 6 for f in (190, 180, max(150, self.button_font.size(self.buttons[2].label)[0] + 24), 110))
         flow(self.buttons, self.button_font, (w - width) // 2, h - 70, width, 40)
         self.draw_buttons(surface)
 

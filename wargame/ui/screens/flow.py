@@ -29,17 +29,22 @@ class Shell:
     def load_session(self, path: Path) -> Session:
         return Session.load(path, autosave=self.autosave)
 
-    def open(self, make: Callable[[], Session], asking) -> None:
-        """Start the session `make` builds; a bad file is one line on the screen that asked."""
+    @staticmethod
+    def _attempt(make: Callable, asking):
+        """What `make` reads from a file, or None with one line on the screen that asked."""
         try:
-            session = make()
+            return make()
         except InputError as e:
             asking.show_error(str(e.problems[0]))
-            return
         except OSError as e:
             asking.show_error(str(e))
-            return
-        self.play(session)
+        return None
+
+    def open(self, make: Callable[[], Session], asking) -> None:
+        """Start the session `make` builds; a bad file is one line on the screen that asked."""
+        session = self._attempt(make, asking)
+        if session is not None:
+            self.play(session)
 
     # --- screens -------------------------------------------------------------------
 
@@ -79,16 +84,53 @@ class Shell:
         """Watch a saved game: Blue's view of one not over, everything of a finished one."""
         from ...replay import Replay
 
+        record = self._attempt(lambda: Replay.from_save(path), asking)
+        if record is None:
+            return
+        over = record.marks[-1].side_to_move is None
+        self.replay(record, None if over else "blue")
+
+    def edit(self, doc, recovery=None, on_close=None):
+        """The scenario editor on a document (wargame.editing); closing it goes to `on_close`
+        (by default the main menu). A recovery file found is offered over it."""
+        from ..editor.screen import EditorScreen
+
+        screen = EditorScreen(self.app, doc, self, on_close=on_close or self.menu)
+        self.app.reset(screen)
+        if recovery is not None:
+            screen.files.offer_recovery(recovery)
+        return screen
+
+    def edit_file(self, path: Path, asking) -> None:
+        """Open the editor on a scenario file or shipped name from a screen (the menu)."""
+        from ...editing import EditingDocument, find_recovery
+
         try:
-            record = Replay.from_save(path)
+            doc = EditingDocument.open(path)
         except InputError as e:
             asking.show_error(str(e.problems[0]))
             return
         except OSError as e:
-            asking.show_error(str(e))
+            asking.show_error(f"{path}: {e.strerror or e}")
             return
-        over = record.marks[-1].side_to_move is None
-        self.replay(record, None if over else "blue")
+        self.edit(doc, find_recovery(doc.path, doc.name))
+
+    def new_scenario(self, columns: int, rows: int, asking) -> None:
+        """A blank scenario in the editor; it has no file until the first save asks for one."""
+        from ...editing import EditingDocument, new_scenario
+
+        self.edit(EditingDocument(new_scenario(columns, rows), "new_scenario.yaml"))
+
+    def playtest(self, editor, session: Session):
+        """A hot-seat game on the editor's scenario, over the editor; it comes back as it was."""
+        from ..editor.playtest import PlaytestShell
+        from .play import PlayScreen
+
+        shell = PlaytestShell(self.app, editor)
+        screen = PlayScreen(self.app, session, shell)
+        self.display.apply(screen.map)
+        self.app.push(screen)
+        return screen
 
     def between_turns(self, play) -> None:
         """The end-of-turn summary first, then the hand-over card, as the session asks."""
@@ -124,17 +166,21 @@ class Shell:
         play.session.hide_screen()
         session = play.session
         self.app.push(EndScreen(self.app, session, on_review=self.app.pop, on_menu=lambda: self.leave(play),
-                                on_replay=lambda: self.replay(session.replay(), None)))  # fmt: skip
+                                on_replay=lambda: self.replay(session.replay(), None),
+                                menu_label=self.menu_label))  # fmt: skip
 
     def leave(self, play) -> None:
         play.close()
         self.menu()
 
+    menu_label = "Main menu"  # where leaving a game goes, as the end screen's button says it
+    leave_question = "Leave this game for the main menu? It is saved as it stands; Resume brings it back."
+
     def ask_leave(self, play) -> None:
         from .question import QuestionScreen
 
-        text = "Leave this game for the main menu? It is saved as it stands; Resume brings it back."
-        self.app.push(QuestionScreen(self.app, text, "Leave the game", "Keep playing", on_yes=lambda: self.leave(play)))
+        self.app.push(QuestionScreen(self.app, self.leave_question, "Leave the game", "Keep playing",
+                                     on_yes=lambda: self.leave(play)))  # fmt: skip
 
     def ask_end_phase(self, play, unacted: str) -> None:
         from .question import QuestionScreen

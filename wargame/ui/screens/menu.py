@@ -21,9 +21,10 @@ from ...resources import DEFAULT_SCENARIO, shipped_scenarios
 from ...session import HUMAN, player_name, scenario_choice
 from .. import keys, style
 from ..text import fit_text, wrap
-from ..widgets import Button, hit, hover
+from ..widgets import Button, flow, hit, hover
 from .base import CardScreen
 
+NEW_MAP = (20, 14)  # a new scenario's map, resized in the editor's Size tool
 PLAYERS = (
     (HUMAN, "Human"),
     (player_name("ai", "normal"), "Computer, normal"),
@@ -63,7 +64,10 @@ class MenuScreen(CardScreen):
         self.load = Button("Load a saved game…", "load")
         self.watch = Button("Watch a replay…", "replay")
         self.quit = Button("Quit", "quit")
-        self.buttons = [self.start, self.blue, self.red, self.other, self.resume, self.load, self.watch, self.quit]
+        self.edit = Button("Edit a scenario…", "edit", tip="Open the chosen scenario in the editor")
+        self.new = Button("New scenario…", "new", tip="A blank scenario of 20 x 14 hexes in the editor")
+        self.buttons = [self.start, self.blue, self.red, self.other, self.edit, self.new, self.resume, self.load,
+                        self.watch, self.quit]  # fmt: skip
 
     def leave(self) -> None:
         if self.dialog is not None:
@@ -92,6 +96,10 @@ class MenuScreen(CardScreen):
             self.shell.load_list(self)
         elif action == "replay":
             self.shell.load_list(self, replay=True)
+        elif action == "edit" and self.choices:
+            self.shell.edit_file(self.choices[self.choice].path, self)
+        elif action == "new":
+            self.shell.new_scenario(NEW_MAP[0], NEW_MAP[1], self)
         elif action == "quit":
             self.app.quit()
 
@@ -185,7 +193,7 @@ class MenuScreen(CardScreen):
         self.rows = []
         for i, c in enumerate(self.choices):
             r = pygame.Rect(col.x, y, col.w, 46)
-            if r.bottom > col.bottom - 50:
+            if r.bottom > col.bottom - 84:
                 break
             selected = i == self.choice
             pygame.draw.rect(surface, (58, 66, 78) if selected else (36, 41, 48), r, border_radius=6)
@@ -195,7 +203,7 @@ class MenuScreen(CardScreen):
             surface.blit(fs.render(fit_text(c.facts, fs, r.w - 20), True, style.PANEL_MUTED), (r.x + 10, r.y + 26))
             self.rows.append(r)
             y += 52
-        self.other.rect = pygame.Rect(col.x, y + 4, min(col.w, 240), 34)
+        flow([self.other, self.edit, self.new], style.font(14, bold=True), col.x, y + 4, col.w, 34)
 
     def _draw_choice(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         if not self.choices:

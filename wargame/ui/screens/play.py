@@ -10,11 +10,8 @@ no message, not even where the camera looked or what the mouse hovered.
 
 from __future__ import annotations
 
-import threading
-
 import pygame
 
-from ...kinds import SIDE_NAMES
 from ...present import hints, looks
 from ...present.cards import odds_card, roll_card
 from ...present.log import log_lines
@@ -27,14 +24,13 @@ from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
 from .play_input import PlayInput
+from .computer import ComputerTurn
 from .playback import Playback
 from .mapview import MapView
 from .save_dialog import SaveDialog
 from .side_panel import SidePanel, panel_width, scale_for
 from .tooltips import board_tooltip
 
-AI_DELAY = 0.5  # seconds between two computer commands, so a person can follow them
-DICE_SECONDS = 1.4  # how long the computer's dice stay on their card
 
 
 class PlayScreen:
@@ -65,7 +61,6 @@ class PlayScreen:
         self.input = PlayInput(self)
         self.message = ""
         self.message_time = 0.0
-        self.ai_timer = 0.0
         self.file_dialog: SaveDialog | None = None
         self.cameras: dict[str | None, tuple] = {}  # each side's last look at the map
         self.reaction_card_for: tuple | None = None  # the attack whose card opened by itself
@@ -77,9 +72,7 @@ class PlayScreen:
         self._log_key = None
         self.map_busy = True
         self.playback = Playback(self.rules)
-        self.computer_pause = AI_DELAY
-        self.thinking: threading.Thread | None = None
-        self._chosen: list = []
+        self.computer = ComputerTurn(self)
         self.tooltip_rect: pygame.Rect | None = None
         self._log: list = []
 
@@ -114,9 +107,7 @@ class PlayScreen:
     def close(self) -> None:
         """Leaving the board for good (menu, window closed): save the game as it stands,
         mid-turn included, so Resume picks up exactly here."""
-        if self.thinking is not None:
-            self.thinking.join()
-            self.thinking = None
+        self.computer.wait()
         self.session.save_now("left")
         self.leave()
 
@@ -319,57 +310,14 @@ class PlayScreen:
                 changed = True
         if self.playback.tick(dt):
             changed = True
-        if s.computer_to_move:
-            self.ai_timer += dt
-            if self.thinking is None and self.ai_timer >= self.computer_pause and not self.playback.busy:
-                self.think()
-            if self.thinking is not None and not self.thinking.is_alive():
-                self.computer_move()
-                changed = True
+        if s.computer_to_move and self.computer.tick(dt):
+            changed = True
         if not changed:
             self.map_busy = not self.map.idle(3)  # render ahead in spare time; invisible, so nothing to draw
         return changed
 
-    def think(self) -> None:
-        """Let the computer choose in the background (a search may take most of a second):
-        the board keeps drawing meanwhile, and nobody can change the game while it thinks."""
-        chosen: list = []
-        self.thinking = threading.Thread(target=lambda: chosen.append(self.session.ai_choose()), daemon=True)
-        self._chosen = chosen
-        self.thinking.start()
-
-    def computer_move(self) -> None:
-        """One command of the computer, played out at a person's pace: what the watching side
-        may see of it slides and flashes, and its dice show on a card for a moment."""
-        s = self.session
-        self.thinking.join()
-        self.thinking = None
-        self.ai_timer = 0.0
-        before, side = self.view, s.to_move
-        command = self._chosen[0] if self._chosen else None
-        if command is None:
-            return
-        events = s.ai_play(command)
-        self.refresh()
-        seen = [v for e in events if (v := e.seen_by(s.seen_as)) is not None]
-        self.playback.play(before, self.view, s.seen_as, seen)
-        words = roll_card(f"{SIDE_NAMES[side]} (computer)", [e for e in seen if e.roll is not None])
-        self.card = cards.dice(words, self.map.viewport, self.scale) if words is not None and s.human_sides else None
-        self.computer_pause = AI_DELAY + (DICE_SECONDS if self.card is not None else 0.0)
-        self.after_change()
-
     def skip_computer(self) -> None:
-        """Skip ahead: the computer plays on at once until it is a person's turn."""
-        s = self.session
-        if self.thinking is not None:
-            self.thinking.join()
-            self.thinking = None
-        while s.computer_to_move:
-            s.ai_step()
-        self.playback.clear()
-        self.close_card()
-        self.refresh()
-        self.after_change()
+        self.computer.skip()
 
     # --- drawing ------------------------------------------------------------------
 
