@@ -41,7 +41,7 @@ def test_the_command_prints_a_chart_and_exact_json(capsys):
     for col in data["columns"]:
         assert sum(Fraction(r["chance"]) for r in col["results"]) == 1
     hard = next(c for c in data["columns"] if c["column"] == "hard")
-    assert next(r for r in hard["results"] if r["result"] == "destroyed")["chance"] == "5/18"  # 11+ on 2d6+2
+    assert next(r for r in hard["results"] if r["result"] == "destroyed")["chance"] == "1/6"  # 12+ on 2d6+2
 
 
 @pytest.mark.parametrize("args, says", [

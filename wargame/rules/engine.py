@@ -200,6 +200,7 @@ class Game:
         self.legal_cache = LegalCache()
         self.rev += 1
         self._undo.clear()
+        self._settle()
 
     def events_for(self, side: str | None) -> list[Event]:
         """The log as `side` reads it (None: all of it); kept up as the log grows."""
