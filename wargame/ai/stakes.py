@@ -24,7 +24,7 @@ TRACK_STEP = 0.35  # a step of a track that favours a side, in victory points
 STAT_OF = {"casualties": "us_casualties", "militia_casualties": "militia_casualties",
            "civilian_casualties": "civilian_casualties"}  # fmt: skip
 AUTHORIZATION_WORTH = 0.6  # a point of authorization earned by Blue, in victory points (about a sortie's worth)
-EXPOSED_WORTH = 1.2  # ... while Blue knows of a militia site it could spend it on
+EXPOSED_WORTH = 0.6  # ... while Blue knows of a militia site it could spend it on
 CARD_WORTH = 0.3  # a card drawn into a hand
 CONFIRM_WORTH = 0.3  # learning what one strike with unclear results did
 # What a day's change of a rule value is worth a step, to the side it helps, and the

@@ -34,6 +34,7 @@ from .choices import Choices
 from .stakes import Stakes
 
 END = EndPhase()
+TOWN_SEARCH = 0.15  # how often an ISR drone searches a town in reach rather than follow a trace
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,13 +196,30 @@ class Tactics:
         flown = {p.aim for p in know.pieces.values() if p.kind == "isr_drone" and p.aim is not None}
         if flown:  # another drone searched there today: look elsewhere if there is anywhere else
             wanted = [w for w in wanted if w not in flown] or wanted
+        over = self._over(tasks)[0]
+        if not wanted or self.rng.random() < TOWN_SEARCH:  # now and then, look where no trace leads
+            towns = [over[w] for w in self._settled() if w in over and w not in flown]
+            if towns:
+                return self.rng.choice(towns)
         if not wanted:
             return tasks[self.rng.randrange(len(tasks))]
-        over = self._over(tasks)[0]
         exact = [over[w] for w in dict.fromkeys(wanted) if w in over]
         if exact:  # any of the wanted hexes in reach, evenly: two drones should not always pick alike
             return exact[0] if len(exact) == 1 else self.rng.choice(exact)
         return self.rng.choice(self.nearest_searches(tasks, wanted))
+
+    def _settled(self) -> list[Hex]:
+        """The towns and cities of the countries the militias move in: with no trace to
+        follow, hidden sites are likelier where people live than in open desert."""
+        got = self.stakes.memo.get("settled")
+        if got is None:
+            rules = self.rules
+            countries = set(rules.scenario.sides["red"].move_countries)
+            got = self.stakes.memo["settled"] = [
+                h for h, places in rules.places_at.items()
+                if any(p.kind in ("town", "city") and (not countries or p.country in countries) for p in places)
+            ]  # fmt: skip
+        return got
 
     def _over(self, tasks: Sequence[TaskIsr]) -> tuple:
         """A drone's searches from a hex are the same tuple every day: their hexes, kept."""
