@@ -18,6 +18,7 @@ from ...hexgrid import Hex
 from ...present.scene import Counter, Scene, Slide, Stack
 from .. import style
 from ..counters import CounterArt
+from ..counters.marks import ACTIVE_AMBER, MARKER_AMBER
 from .overlays import outline_hex
 
 TOKEN_BELOW = 16  # hex radius (px) below which stacks are drawn as tokens
@@ -93,7 +94,16 @@ class PiecePainter:
         tokens, px = piece_px(s)
         look = c.look
         img = self.art.token(look.side, look.symbol, px) if tokens else self.art.counter(look, px)
-        surface.blit(img, img.get_rect(center=(round(centre[0]), round(centre[1]))))
+        at = (round(centre[0]), round(centre[1]))
+        surface.blit(img, img.get_rect(center=at))
+        if tokens and (look.active or look.markers):
+            # a far-zoom token has no room for badges: an amber ring (active), an amber dot (a marker)
+            if look.active:
+                pygame.draw.circle(surface, ACTIVE_AMBER, at, px * 0.62, max(2, px // 8))
+            if look.markers:
+                dot = (at[0] - px // 2, at[1] - px // 2)
+                pygame.draw.circle(surface, style.INK, dot, max(3, px // 5))
+                pygame.draw.circle(surface, MARKER_AMBER, dot, max(2, px // 5 - 1))
 
     def draw_stack(self, surface: pygame.Surface, stack: Stack, spot: tuple[float, float], s: float,
                    selected: str | None) -> None:  # fmt: skip
