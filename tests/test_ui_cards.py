@@ -235,3 +235,30 @@ def test_reds_hand_never_appears_on_blues_screen(border_rules):
 def test_f1_lists_the_new_keys():
     rows = {b.action: b for _, bs in help_rows(("board", "play")) for b in bs}
     assert {"hand_card", "next_use", "place_marker", "go_to_ground"} <= set(rows)
+
+
+def test_the_replay_and_away_logs_name_only_the_cards_red_played(border_rules):
+    """The replay viewer and "while you were away" read the log through `Viewing`: in Blue's
+    view a card of Red's appears only once Red plays it (a play is public), never as drawn."""
+    from wargame.ai.greedy import GreedyPlayer
+    from wargame.present.log import log_lines
+    from wargame.replay import Replay
+    from wargame.viewing import Viewing
+
+    g = Game(border_rules, 5)
+    brains = {"blue": GreedyPlayer(1), "red": GreedyPlayer(2)}
+    while not g.over and g.state.turn <= 3:
+        side = g.side_to_move
+        g.apply(brains[side].choose(g.decision(side)))
+    played = {s.command.card for s in g.history if isinstance(s.command, PlayCard)}
+    red_cards = set(border_rules.deck_of["red"])
+    drawn = {c for c in red_cards if any(border_rules.cards[c].name in e.text for e in g.log if e.kind == "draw")}
+    secret = {border_rules.cards[c].name for c in drawn - played}
+    assert secret  # Red drew cards it has not played
+    v = Viewing(Replay.from_game(g), "blue")
+    v.seek(len(v) - 1)
+    texts = [line.text for line in log_lines(v.log())]
+    assert any(line.startswith("Red draws ") for line in texts)  # Blue reads that Red drew...
+    assert not any(n in t for n in secret for t in texts)  # ...never what
+    for cid in played & red_cards:
+        assert any(border_rules.cards[cid].name in t for t in texts)  # a card played is public

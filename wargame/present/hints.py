@@ -62,9 +62,9 @@ def selection_hint(o: Options) -> str:
     if o.sorties:
         parts.append("click a ringed target to fly a sortie")
     if o.markers:
-        parts.append("press P (or the button) to place a marker here")
+        parts.append("P: place a marker here")
     if o.ground is not None:
-        parts.append("press G (or the button) to go to ground")
+        parts.append("G: go to ground")
     if not parts:
         return "Nothing more this piece can do in this phase."
     text = "; ".join(parts)

@@ -76,7 +76,7 @@ class PiecePainter:
 
     def __init__(self, art: CounterArt):
         self.art = art
-        self._badges: dict[tuple[int, int], pygame.Surface] = {}
+        self._badges: dict[tuple, pygame.Surface] = {}
 
     def _badge(self, n: int, s: float) -> pygame.Surface:
         """The count on a stack: white on a dark pill (cached: fonts render slowly)."""
@@ -86,6 +86,19 @@ class PiecePainter:
             text = style.font(max(9, int(s * 0.32)), bold=True).render(str(n), True, (255, 255, 255))
             img = pygame.Surface(text.get_rect().inflate(6, 2).size, pygame.SRCALPHA)
             pygame.draw.rect(img, (20, 20, 20), img.get_rect(), border_radius=6)
+            img.blit(text, text.get_rect(center=img.get_rect().center))
+            self._badges[key] = img
+        return img
+
+    def _tag(self, letters: str, s: float) -> pygame.Surface:
+        """The markers of a counter lower in a stack: ink letters on an amber tag (cached)."""
+        key = (letters, -int(s))
+        img = self._badges.get(key)
+        if img is None:
+            text = style.font(max(9, int(s * 0.32)), bold=True).render(letters, True, style.INK)
+            img = pygame.Surface(text.get_rect().inflate(6, 2).size, pygame.SRCALPHA)
+            pygame.draw.rect(img, MARKER_AMBER, img.get_rect(), border_radius=3)
+            pygame.draw.rect(img, style.INK, img.get_rect(), 1, border_radius=3)
             img.blit(text, text.get_rect(center=img.get_rect().center))
             self._badges[key] = img
         return img
@@ -120,6 +133,10 @@ class PiecePainter:
         if n > 1 and not tokens:
             badge = self._badge(n, s)
             surface.blit(badge, badge.get_rect(center=(round(cx + px * 0.55), round(cy - px * 0.55))))
+            under = "".join(c.look.markers for c in counters[:-1])
+            if under:  # a marker on a site under its aircraft: its tag beside the stack, not hidden by them
+                tag = self._tag(under, s)
+                surface.blit(tag, tag.get_rect(center=(round(cx - px * 0.55), round(cy + px * 0.55))))
 
     def draw_selection(self, surface: pygame.Surface, spot: tuple[float, float], hex_centre: tuple[float, float],
                        s: float, off_map: bool) -> None:  # fmt: skip

@@ -61,8 +61,10 @@ class HandStrip:
         kind = "red" if side == "red" else "blue"
         self.buttons = [Button(label, command, kind=kind, tip=tip) for command, label, tip in actions]
 
-    def layout(self, top: int) -> int:
-        """Place everything from `top` down; return the height used."""
+    def layout(self, top: int, room: int | None = None) -> int:
+        """Place everything from `top` down; return the height used. With less than `room`
+        pixels to spare (a small window, a long hint), the cards go side by side in one row,
+        their names cut (the tooltip has them whole), so the log keeps some lines."""
         self.top = top
         y = top
         w = self.width
@@ -75,11 +77,19 @@ class HandStrip:
             f = self.font
             self.heading = wrap(f"{hand.heading} · {hand.others}", f, w)[:2]
             y += len(self.heading) * f.get_linesize() + 2
-            th = round(22 * self.scale)
-            for c in hand.cards:
-                right = f"ops {c.ops} · {c.status}"
-                self.tiles.append(Tile(c.card, pygame.Rect(self.x, y, w, th), c.name, right, bool(c.plays)))
-                y += th + 3
+            th, gap = round(20 * self.scale), 2
+            n = len(hand.cards)
+            if room is not None and n > 1 and y - top + n * (th + gap) > room:
+                cw = (w - gap * (n - 1)) // n
+                for i, c in enumerate(hand.cards):
+                    rect = pygame.Rect(self.x + i * (cw + gap), y, cw, th)
+                    self.tiles.append(Tile(c.card, rect, c.name, f"{c.ops}", bool(c.plays)))
+                y += th + gap
+            else:
+                for c in hand.cards:
+                    right = f"ops {c.ops} · {c.status}"
+                    self.tiles.append(Tile(c.card, pygame.Rect(self.x, y, w, th), c.name, right, bool(c.plays)))
+                    y += th + gap
         self.height = y - top
         return self.height
 

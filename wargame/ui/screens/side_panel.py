@@ -92,9 +92,10 @@ class SidePanel:
         self.hotspots = [Hotspot(h.rect.move(self.rect.topleft), h.title, h.lines) for h in self.tracks.hotspots]
         self._picture = canvas
         top = self.rect.y + y + 6
-        used = self.strip.layout(top)
-        top += used + (4 if used else 0)
         bottom = self.buttons_top - 8
+        log_lines = 4  # the log keeps at least this many lines whatever the strip holds
+        used = self.strip.layout(top, bottom - top - log_lines * self.log.font.get_linesize() - 8)
+        top += used + (4 if used else 0)
         self.log.set_rect(pygame.Rect(self.rect.x + 8, top, self.rect.w - 16, max(40, bottom - top)))
 
     @property
