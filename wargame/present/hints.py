@@ -108,8 +108,15 @@ def choice_label(c: Command, name_of, rules=None) -> str:
     return c.describe()
 
 
-def describe(c: Command, name_of) -> str:
-    """A command in a sentence fragment, for "Undone: ..." and the dice card's title."""
+def describe(c: Command, name_of, rules=None) -> str:
+    """A command in a sentence fragment, for "Undone: ..." and the dice card's title
+    (`rules`: for the names of cards and operations)."""
+    if isinstance(c, PlayCard) and rules is not None and c.card in rules.cards:
+        card = rules.cards[c.card]
+        if c.use == EVENT:
+            return f"{card.name}: its event"
+        op = rules.operations.get(card.side, {}).get(c.use)
+        return f"{card.name} for ops: {op.name if op is not None else c.use}"
     if isinstance(c, MoveTeam):
         return f"{name_of(c.team)} to {ccrr(c.to)}"
     if isinstance(c, DroneAttack):

@@ -205,7 +205,7 @@ class PlayScreen:
             self.send(command)
 
     def send(self, command: Command) -> None:
-        title = hints.describe(command, self.rules.name_of)
+        title = hints.describe(command, self.rules.name_of, self.rules)
         try:
             events = self.session.apply(command)
         except IllegalCommand as e:
@@ -241,7 +241,7 @@ class PlayScreen:
         if not self.session.can_undo():
             return
         command = self.session.undo()
-        self.say(f"Undone: {hints.describe(command, self.rules.name_of)}")
+        self.say(f"Undone: {hints.describe(command, self.rules.name_of, self.rules)}")
         self.close_card()
         self.refresh()
 

@@ -24,8 +24,9 @@ class PlayActions:
     def hand(self) -> Hand | None:
         """The hand of the side at the screen (None: no cards, or nobody's view on screen)."""
         play = self.play
-        if play.rules.scenario.cards is None or play.session.seen_as is None:
-            return None
+        seen_as = play.session.seen_as
+        if play.rules.scenario.cards is None or seen_as is None or play.view.side != seen_as:
+            return None  # no cards, nobody's view on screen, or a view not yet re-read after a hand-over
         return hand_for(play.rules, play.view, play.legal)
 
     def strip_actions(self) -> tuple[tuple[Command, str, str], ...]:
