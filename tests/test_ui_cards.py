@@ -262,3 +262,12 @@ def test_the_replay_and_away_logs_name_only_the_cards_red_played(border_rules):
     assert not any(n in t for n in secret for t in texts)  # ...never what
     for cid in played & red_cards:
         assert any(border_rules.cards[cid].name in t for t in texts)  # a card played is public
+
+
+def test_tooltips_explain_an_active_team(border_rules):
+    g = _active_team_game(border_rules)
+    team = next(c for c in g.legal_commands() if isinstance(c, GoToGround)).team
+    view = g.view("red")
+    p = view.pieces[team]
+    tip = hex_tooltip(border_rules, view, p.hex, "red", None, [q for q in view.pieces.values() if q.hex == p.hex])
+    assert any("active" in line.lower() and "go" in line.lower() for line in tip.lines)

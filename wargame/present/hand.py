@@ -125,7 +125,6 @@ def ground_words(rules, c: GoToGround) -> OddsCard:
 
 
 GROUND_HINT = "Going to ground ends the team's active state: Blue loses sight of it if it was seen."
-ACTIVE_HINT = "Active: it launched, so Blue knows the block of map it fired from and keeps sight of it if found."
 
 
 def marker_tags(rules, view) -> dict[str, tuple[str, ...]]:

@@ -187,12 +187,18 @@ def hex_tooltip(rules, view, h: Hex, viewer: str | None, options: Options | None
         lines.append(f"• {rules.name_of(p.id)} — {kind}" + (f" ({status})" if status else ""))
         for name in tags.get(p.id, ()):
             lines.append(f"   {name} marker on it")
+        if getattr(p, "active", False) and not p.destroyed:
+            lines.append(ACTIVE_OWN if viewer == p.side else ACTIVE_SEEN)
     if options is not None:
         if h in options.moves:
             lines.append("Click: move here")
         if h in options.searches:
             lines.append("Click: search here (shows the odds first)")
     return Tooltip(f"Hex {ccrr(h)} · {t.name} · {country}", tuple(lines))
+
+
+ACTIVE_OWN = "   Active: the enemy knows the block it launched from; going to ground (G) hides it again."
+ACTIVE_SEEN = "   Active: it launched, and stays in sight as it moves until it goes to ground."
 
 
 def stack_order(pieces: list, selected: str | None) -> list:
