@@ -7,14 +7,14 @@ import sys
 from fractions import Fraction
 
 from wargame.hexgrid import parse_ccrr
-from wargame.present.cards import odds_card, roll_card
+from wargame.present.cards import command_card, odds_card, roll_card
 from wargame.present.hints import hex_tooltip, phase_hint, status_words, unacted_words
 from wargame.present.log import log_line
 from wargame.present.looks import scene_for
 from wargame.present.options import actors, click_intent, options_for
 from wargame.present.rolls import roll_words
 from wargame.present.summary import turn_summary
-from wargame.rules.commands import DroneAttack, EndPhase, MoveTeam, ResolveAttack, RocketAttack
+from wargame.rules.commands import DroneAttack, EndPhase, GoToGround, MoveTeam, PlaceMarker, PlayCard, ResolveAttack, RocketAttack
 from wargame.rules.engine import Game
 from wargame.rules.events import Event, Roll
 
@@ -47,24 +47,69 @@ def test_the_phase_hint_counts_attacks_in_real_words():
     assert unacted_words(["a", "b", "c"], str.upper) == "A, B and C have not acted this phase."
 
 
+def _rolls(rules, c) -> list[str]:
+    """The tables a command's effects roll (a card's event or operation): what its card must show."""
+    if not isinstance(c, PlayCard):
+        return []
+    card = rules.cards[c.card]
+    effects = card.effects if c.use == "event" else rules.operations[card.side][c.use].effects
+    return [e.roll for e in effects if e.verb == "roll"]
+
+
 def test_odds_cards_sum_to_one_for_every_command_of_a_game(border_rules):
+    """Every command a game offers gets a card before it is given: one with the exact odds
+    of each roll it makes (summing to one), or, for a command that rolls nothing (a marker,
+    going to ground, a card without a roll), a plain card that says what it does."""
+    from wargame.session import Session
+
     g = Game(border_rules, 3)
-    seen = 0
+    table = Session(g)  # the screen's way to a preview (two people at the table, no autosave)
+    seen = plain = 0
+    kinds = set()
     for _ in range(60):
         if g.over:
             break
         legal = g.legal_commands()
-        for c in legal[:: max(1, len(legal) // 15)]:
+        every_card_play = [c for c in legal if isinstance(c, (PlayCard, PlaceMarker, GoToGround))]
+        for c in list(legal[:: max(1, len(legal) // 15)]) + every_card_play:
             if isinstance(c, (EndPhase, MoveTeam)):
                 continue
-            card = odds_card(g.preview(c))
-            assert card.sections
+            card = command_card(border_rules, g.view(g.side_to_move), c, table.preview(c))
+            kinds.add(type(c))
+            assert card.title and "_" not in card.title  # names, not ids
+            rolls = _rolls(border_rules, c)
+            if isinstance(c, (PlaceMarker, GoToGround)) or (isinstance(c, PlayCard) and not rolls):
+                assert not card.sections and card.notes  # no dice: what it does, in words
+                plain += 1
+            else:
+                assert card.sections
+                if rolls:  # a card whose event rolls a table shows that table's exact odds
+                    titles = [border_rules.tables[t].spec.title for t in rolls]
+                    assert [s.label for s in card.sections] == titles
             for sec in card.sections:
                 assert sum(b.chance for b in sec.bars) == Fraction(1)
                 assert all(isinstance(m, str) and m for m in sec.modifiers)
             seen += 1
         g.apply(legal[-1])
-    assert seen > 10
+    assert seen > 10 and plain > 0
+    assert {PlayCard, PlaceMarker} <= kinds
+
+
+def test_a_card_that_rolls_a_table_shows_the_exact_odds_of_that_roll(border_rules):
+    from wargame.rules.preview import preview_command
+    from wargame.rules.rulebook import Situation
+
+    g = Game(border_rules, 3)
+    view = g.view("red")
+    c = PlayCard("iraq_parliament", "event")
+    card = command_card(border_rules, view, c, preview_command(border_rules, view, c, crossings=False))
+    (section,) = card.sections
+    odds = border_rules.setup("parliament", view, Situation()).odds()
+    merged: dict[str, Fraction] = {}
+    for row, chance in zip(odds.rows, odds.chances):
+        merged[row.text] = merged.get(row.text, Fraction(0)) + chance
+    assert {b.text: b.chance for b in section.bars} == merged
+    assert any("Roll on the Iraq's Parliament table" in n for n in card.notes)
 
 
 def test_the_dice_card_keeps_the_rolls_and_outcomes_the_side_may_see(tutorial_rules):

@@ -8,7 +8,9 @@ import pygame
 import pytest
 
 from uidrive import click, frame, hex_pos, key, press, press_card, start, take_screen, top, zoom_in
-from wargame.rules.commands import DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from wargame.rules.commands import (
+    DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, PlaceMarker, PlayCard, ResolveAttack, RocketAttack, TaskIsr,
+)  # fmt: skip
 from wargame.rules.engine import Game
 from wargame.session import Session
 from wargame.ui import style
@@ -304,6 +306,37 @@ def test_an_idle_board_draws_nothing(screen):
     assert not app.frame([], 1 / 60, force=False)  # nothing moved: nothing drawn
 
 
+def select_piece(play, where, actor) -> None:
+    """Click the piece's hex until it is the one selected (stacks cycle), with nothing selected
+    first (as a right click does): a click on a hex the selected piece may reach would move it."""
+    if play.selected != actor:
+        play.select(None)
+    for _ in range(6):
+        play.click_hex(where)
+        if play.selected == actor:
+            break
+    assert play.selected == actor
+
+
+def press_strip(app, play, action) -> None:
+    """Press a button of the hand strip (a marker to place, a team to ground)."""
+    b = next(b for b in play.panel.strip.buttons if b.action == action)
+    click(app, b.rect.center)
+
+
+def play_from_hand(app, play, command) -> None:
+    """Play a card as a person does: click it in the hand, choose its use on its card, commit."""
+    tile = next(t for t in play.panel.strip.tiles if t.card == command.card)
+    click(app, tile.rect.center)
+    assert play.card is not None and play.card.kind == "odds"
+    if play.card.pending != command:
+        frame(app)
+        press_card(app, play, command)
+    assert play.card.pending == command, (play.card.pending, command)
+    frame(app)
+    press_card(app, play, "commit")
+
+
 def test_two_people_play_the_june_scenario_to_the_end(border_rules):
     """Every command two players give, through the screen: pick the piece on the
     board, click its target, choose on the odds card, commit; hand the screen over
@@ -315,7 +348,7 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
     app, play = start(session)
     game = session.game
     brains = {"blue": GreedyPlayer(1), "red": GreedyPlayer(2)}
-    handovers = summaries = 0
+    handovers = summaries = plays = markers = 0
     for _ in range(3000):
         if game.over:
             break
@@ -343,16 +376,22 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
             if isinstance(top(app), QuestionScreen):
                 key(app, pygame.K_RETURN)
         elif isinstance(command, ResolveAttack):
+            if play.card is None or play.card.pending != command:  # a card played first took its place
+                key(app, pygame.K_RETURN)  # Enter opens the next attack's card
             assert play.card.kind == "odds" and play.card.pending == command
             press_card(app, play, "commit")
+        elif isinstance(command, PlayCard):
+            plays += 1
+            play_from_hand(app, play, command)
+        elif isinstance(command, (PlaceMarker, GoToGround)):
+            actor = command.piece if isinstance(command, PlaceMarker) else command.team
+            select_piece(play, game.state.pieces[actor].hex, actor)
+            frame(app)
+            press_strip(app, play, command)
+            markers += isinstance(command, PlaceMarker)
         else:
             actor = getattr(command, "team", None) or getattr(command, "drone", None) or getattr(command, "flight")
-            where = game.state.pieces[actor].hex
-            for _ in range(6):  # click the piece's hex until it is the one selected (stacks cycle)
-                play.click_hex(where)
-                if play.selected == actor:
-                    break
-            assert play.selected == actor
+            select_piece(play, game.state.pieces[actor].hex, actor)
             if isinstance(command, MoveTeam):
                 play.click_hex(command.to)
             else:
@@ -365,11 +404,12 @@ def test_two_people_play_the_june_scenario_to_the_end(border_rules):
                 assert play.card.pending == command, (play.card.pending, command)
                 frame(app)
                 press_card(app, play, "commit")
-        assert len(game.history) == before + 1 and game.history[-1].command == command
+        assert len(game.history) == before + 1 and game.history[-1].command == command, (command, [s.command for s in game.history[before:]])
     frame(app)
     assert game.over and isinstance(top(app), EndScreen)
     assert handovers >= 2 * game.state.turn - 1
     assert summaries >= game.state.turn - 1
+    assert plays > 0 and markers > 0  # the cards and the markers went through the screen too
 
 
 def test_tooltips_stay_on_the_board_and_off_the_tracks(screen):

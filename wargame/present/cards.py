@@ -73,6 +73,23 @@ def odds_card(preview) -> OddsCard:
     return OddsCard(preview.title, tuple(sections), tuple(preview.notes), warnings)
 
 
+def command_card(rules, view, command, preview) -> OddsCard:
+    """The card shown before any command: the odds card of its preview, with the words of
+    a card play (its event, its source), a marker (what it changes) or going to ground.
+    Commands that roll no dice get a card with no odds sections, only what they do."""
+    from ..rules.commands import GoToGround, PlaceMarker, PlayCard
+    from .hand import ground_words, marker_words, play_card_words
+
+    card = odds_card(preview)
+    if isinstance(command, PlayCard):
+        return play_card_words(rules, view, command, card)
+    if isinstance(command, PlaceMarker):
+        return marker_words(rules, command)
+    if isinstance(command, GoToGround):
+        return ground_words(rules, command)
+    return card
+
+
 def threshold_warning(crossing) -> str:
     """"Escalation 4 → 5 reaches Open war: the militias gain ..." (its chance first when
     not certain; "and the game ends" for a threshold that ends it)."""
@@ -99,7 +116,8 @@ class RollCard:
 
 
 OUTCOME_KINDS = ("detect", "damage", "destroyed", "casualties", "civilians", "suppress", "assess", "vp",
-                 "track", "threshold", "unauthorized", "game_over", "lost", "nothing_found")  # fmt: skip
+                 "track", "threshold", "unauthorized", "game_over", "lost", "nothing_found", "card", "stock",
+                 "adjust", "draw", "launch_area")  # fmt: skip
 MAX_ROLLS = 8
 
 

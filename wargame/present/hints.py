@@ -5,15 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..hexgrid import Hex, ccrr
-from ..kinds import INSTALLATIONS, KIND_NAMES, KIND_VALUES, SIDE_NAMES, TEAMS
-from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from ..kinds import AIRCRAFT, INSTALLATIONS, KIND_NAMES, KIND_VALUES, SIDE_NAMES, TEAMS
+from ..rules.commands import (
+    Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, PlaceMarker, PlayCard, ResolveAttack,
+    RocketAttack, TaskIsr,
+)  # fmt: skip
+from ..scenario.choices import EVENT
 from ..rules.state import NEVER
 from ..words import count, listing
 from .options import Options
 
 
 def phase_hint(phase: str, legal: list[Command], unacted: int = 0) -> str:
-    """What the phase asks of the player at the screen, in full sentences."""
+    """What the phase asks of the player at the screen, in full sentences (and a word on
+    the cards, markers and hiding teams when the rules offer them now)."""
+    return _phase_words(phase, legal) + extra_hint(legal)
+
+
+def extra_hint(legal: list[Command]) -> str:
+    """Short sentences on what else may be done now: kept short, the panel is narrow at 1024x600."""
+    words = []
+    if any(isinstance(c, GoToGround) for c in legal):
+        words.append("An active team may go to ground (G).")
+    if any(isinstance(c, PlaceMarker) for c in legal):
+        words.append("Select a site to place a marker (P).")
+    if any(isinstance(c, PlayCard) for c in legal):
+        words.append("Play a card: click it (or 1, 2…).")
+    return (" " + " ".join(words)) if words else ""
+
+
+def _phase_words(phase: str, legal: list[Command]) -> str:
     if phase == "red_operations":
         return ("Select a launch or rocket team (click it, or Tab) to move it or to attack a US site in range. "
                 "End the phase when done.")  # fmt: skip
@@ -40,6 +61,10 @@ def selection_hint(o: Options) -> str:
         parts.append("click a hex in range to search it and its surroundings")
     if o.sorties:
         parts.append("click a ringed target to fly a sortie")
+    if o.markers:
+        parts.append("P: place a marker here")
+    if o.ground is not None:
+        parts.append("G: go to ground")
     if not parts:
         return "Nothing more this piece can do in this phase."
     text = "; ".join(parts)
@@ -58,11 +83,22 @@ def verb(c: Command) -> str:
         return "Search"
     if isinstance(c, ResolveAttack):
         return "Resolve"
+    if isinstance(c, PlayCard):
+        return "Play the event" if c.use == EVENT else "Play for ops"
+    if isinstance(c, PlaceMarker):
+        return "Place the marker"
+    if isinstance(c, GoToGround):
+        return "Go to ground"
     return "Do it"
 
 
-def choice_label(c: Command, name_of) -> str:
-    """The label of an alternative on the odds card (another drone count, another target)."""
+def choice_label(c: Command, name_of, rules=None) -> str:
+    """The label of an alternative on the odds card (another drone count, another target,
+    another use of a card)."""
+    if isinstance(c, PlayCard) and rules is not None:
+        from .hand import use_label
+
+        return use_label(rules, c)
     if isinstance(c, DroneAttack):
         return count(c.drones, "drone")
     if isinstance(c, FlySortie):
@@ -72,8 +108,15 @@ def choice_label(c: Command, name_of) -> str:
     return c.describe()
 
 
-def describe(c: Command, name_of) -> str:
-    """A command in a sentence fragment, for "Undone: ..." and the dice card's title."""
+def describe(c: Command, name_of, rules=None) -> str:
+    """A command in a sentence fragment, for "Undone: ..." and the dice card's title
+    (`rules`: for the names of cards and operations)."""
+    if isinstance(c, PlayCard) and rules is not None and c.card in rules.cards:
+        card = rules.cards[c.card]
+        if c.use == EVENT:
+            return f"{card.name}: its event"
+        op = rules.operations.get(card.side, {}).get(c.use)
+        return f"{card.name} for ops: {op.name if op is not None else c.use}"
     if isinstance(c, MoveTeam):
         return f"{name_of(c.team)} to {ccrr(c.to)}"
     if isinstance(c, DroneAttack):
@@ -86,6 +129,10 @@ def describe(c: Command, name_of) -> str:
         return f"{name_of(c.drone)} searches {ccrr(c.hex)}"
     if isinstance(c, EndPhase):
         return "End of the phase"
+    if isinstance(c, GoToGround):
+        return f"{name_of(c.team)} goes to ground"
+    if isinstance(c, PlaceMarker):
+        return f"Marker on {name_of(c.piece)}"
     return c.describe()
 
 
@@ -99,6 +146,8 @@ def status_words(p, viewer: str | None, turn: int) -> str:
         words.append("pinned down")
     if p.hidden and viewer == p.side:
         words.append(f"hidden from {SIDE_NAMES['red' if p.side == 'blue' else 'blue']}")
+    if getattr(p, "active", False) and not p.destroyed:
+        words.append("active: seen launching" if viewer == p.side else "active: kept in sight as it moves")
     if p.unconfirmed and viewer is not None and viewer != p.side:
         words.append("strike results unclear")
     if p.casualties:
@@ -128,16 +177,28 @@ def hex_tooltip(rules, view, h: Hex, viewer: str | None, options: Options | None
     lines = [f"{p.name} ({p.kind.replace('_', ' ')})" for p in rules.places_at.get(h, [])]
     if rules.population[h]:
         lines.append(f"Population class {rules.population[h]}")
+    tags: dict[str, list[str]] = {}
+    for mid, pid in getattr(view, "markers", ()):  # the view holds only the markers its side may see
+        m = rules.markers.get(mid)
+        tags.setdefault(pid, []).append(m.name if m is not None else mid)
     for p in reversed(stack):  # top of the stack first, as the eye reads it
         status = status_words(p, viewer, view.turn)
         kind = KIND_NAMES.get(p.kind, p.kind).lower()
         lines.append(f"• {rules.name_of(p.id)} — {kind}" + (f" ({status})" if status else ""))
+        for name in tags.get(p.id, ()):
+            lines.append(f"   {name} marker on it")
+        if getattr(p, "active", False) and not p.destroyed:
+            lines.append(ACTIVE_OWN if viewer == p.side else ACTIVE_SEEN)
     if options is not None:
         if h in options.moves:
             lines.append("Click: move here")
         if h in options.searches:
             lines.append("Click: search here (shows the odds first)")
     return Tooltip(f"Hex {ccrr(h)} · {t.name} · {country}", tuple(lines))
+
+
+ACTIVE_OWN = "   Active: the enemy knows the block it launched from; going to ground (G) hides it again."
+ACTIVE_SEEN = "   Active: it launched, and stays in sight as it moves until it goes to ground."
 
 
 def stack_order(pieces: list, selected: str | None) -> list:
@@ -162,8 +223,8 @@ def unacted(view, may_act) -> list[str]:
         if p.kind in TEAMS:
             if p.moved_turn != view.turn and p.attacked_turn != view.turn:
                 out.append(pid)
-        elif p.sorties_used == 0:
-            out.append(pid)
+        elif p.kind in AIRCRAFT and p.sorties_used == 0:
+            out.append(pid)  # a site that may take a marker has not "acted": it never acts
     return out
 
 

@@ -27,13 +27,18 @@ TONES = {
     "lost": "muted",
     "quiet": "gain",
     "unauthorized": "warning",
+    "card": "card",  # a card played: both sides read it
+    "draw": "muted",  # the other side reads only how many
+    "marker": "info",  # a hidden marker: its own side's line alone
+    "ground": "muted",
+    "launch_area": "warning",
 }
 
 
 @dataclass(frozen=True)
 class LogLine:
     text: str
-    tone: str  # "heading", "phase", "roll", "warning", "gain", "loss", "info", "muted", "plain"
+    tone: str  # "heading", "phase", "roll", "warning", "gain", "loss", "info", "card", "muted", "plain"
     turn: int
     faces: tuple[int, ...] = ()  # dice shown before a roll's words
     sides: tuple[int, ...] = ()

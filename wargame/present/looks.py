@@ -62,7 +62,17 @@ def short_label(name: str) -> str:
     return text if len(text) <= 12 else text[:11] + "…"
 
 
-def counter_look(rules, view, p, viewer: str | None, spent: bool = False) -> CounterLook:
+def marker_letters(rules, view) -> dict[str, str]:
+    """Each piece's markers as letters for its counter's badge ("A" for an alert). Only the
+    markers the view holds: a side's own, never the other side's hidden ones."""
+    out: dict[str, str] = {}
+    for mid, pid in getattr(view, "markers", ()):
+        m = rules.markers.get(mid)
+        out[pid] = out.get(pid, "") + (m.name if m is not None else mid)[:1].upper()
+    return out
+
+
+def counter_look(rules, view, p, viewer: str | None, spent: bool = False, markers: str = "") -> CounterLook:
     pt = rules.piece_types[p.type]
     values = {n: rules.value(view, p, n) for n in KIND_VALUES.get(p.kind, ())}
     if p.kind in US_SITES:
@@ -80,6 +90,8 @@ def counter_look(rules, view, p, viewer: str | None, spent: bool = False) -> Cou
         spent=spent,
         hidden=p.hidden and viewer == p.side,
         unknown=p.unconfirmed and viewer is not None and viewer != p.side,
+        active=bool(getattr(p, "active", False)) and not p.destroyed,
+        markers=markers,
     )
 
 
@@ -92,12 +104,13 @@ def stacks_of(rules, view, viewer: str | None, selected: str | None, may_act: se
         by_hex.setdefault(p.hex, []).append(p)
     out = []
     off_map = rules.off_map_hexes
+    letters = marker_letters(rules, view)
     for h, pieces in by_hex.items():
         counters = []
         for p in stack_order(pieces, selected):
             spent = may_act is not None and p.side == viewer and p.kind not in US_SITES and p.kind in (
                 *TEAMS, "strike_flight", "isr_drone") and p.id not in may_act  # fmt: skip
-            counters.append(Counter(p.id, counter_look(rules, view, p, viewer, spent)))
+            counters.append(Counter(p.id, counter_look(rules, view, p, viewer, spent, letters.get(p.id, ""))))
         out.append(Stack(h, tuple(counters), h in off_map))
     return tuple(out)
 

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from ..hexgrid import Hex
-from ..rules.commands import Command, DroneAttack, FlySortie, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
+from ..rules.commands import (
+    Command, DroneAttack, FlySortie, GoToGround, MoveTeam, PlaceMarker, ResolveAttack, RocketAttack, TaskIsr,
+)  # fmt: skip
 
-ACTOR_FIELDS = ("team", "drone", "flight")
+ACTOR_FIELDS = ("team", "drone", "flight", "piece")  # "piece": the piece a marker goes on
 
 
 def actor(command: Command) -> str | None:
-    """The piece that carries out a command (None for ending a phase or resolving an attack)."""
+    """The piece that carries out a command, or takes a marker (None for ending a phase,
+    resolving an attack or playing a card)."""
     for name in ACTOR_FIELDS:
         value = getattr(command, name, None)
         if isinstance(value, str):
@@ -34,12 +37,18 @@ class Options:
     attacks: dict[str, list[Command]] = field(default_factory=dict)  # target id -> commands (drone counts)
     searches: dict[Hex, TaskIsr] = field(default_factory=dict)
     sorties: dict[str, FlySortie] = field(default_factory=dict)  # target id -> command
+    markers: dict[str, PlaceMarker] = field(default_factory=dict)  # marker id -> command (on this piece)
+    ground: GoToGround | None = None  # an active team may go back to ground
 
     def targets(self) -> set[str]:
         return set(self.attacks) | set(self.sorties)
 
+    def buttons(self) -> list[Command]:
+        """The commands that need no target, given by a button or a key: markers, going to ground."""
+        return [*self.markers.values(), *([self.ground] if self.ground is not None else [])]
+
     def empty(self) -> bool:
-        return not (self.moves or self.attacks or self.searches or self.sorties)
+        return not (self.moves or self.attacks or self.searches or self.sorties or self.markers or self.ground)
 
 
 def options_for(piece: str | None, legal: Iterable[Command]) -> Options:
@@ -57,6 +66,10 @@ def options_for(piece: str | None, legal: Iterable[Command]) -> Options:
             o.searches[c.hex] = c
         elif isinstance(c, FlySortie):
             o.sorties[c.target] = c
+        elif isinstance(c, PlaceMarker):
+            o.markers.setdefault(c.marker, c)
+        elif isinstance(c, GoToGround):
+            o.ground = c
     return o
 
 

@@ -32,6 +32,8 @@ class CounterLook:
     spent: bool = False  # has used all its actions today
     hidden: bool = False  # shown to its own side only: hidden from the enemy
     unknown: bool = False  # the viewer does not know its true condition (strike results unclear)
+    active: bool = False  # a team that launched and has not gone to ground (drawn only where the view has it)
+    markers: str = ""  # the first letters of the markers on it that the viewer may see ("A": alert)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,16 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("end_phase", "E", "end the phase (asks first if pieces have not acted)", "play", _k(pygame.K_e)),
     Binding("undo", "Ctrl+Z", "undo the last move or attack order (never past a roll)", "play", _k(pygame.K_z, mods=CTRL)),
     Binding("save", "Ctrl+S", "save the game to a file", "play", _k(pygame.K_s, mods=CTRL)),
+    Binding("hand_card", "1 … 9", "open that card of your hand: its event, its operations, the odds of its rolls", "play",
+            _k(pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8,
+               pygame.K_9, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3, pygame.K_KP4, pygame.K_KP5, pygame.K_KP6,
+               pygame.K_KP7, pygame.K_KP8, pygame.K_KP9)),  # fmt: skip
+    Binding("next_use", "U", "on an open card of your hand: its next use (the event, then each operation)", "play",
+            _k(pygame.K_u)),  # fmt: skip
+    Binding("place_marker", "P", "place a marker on the selected site (else select the next site that may take one)",
+            "play", _k(pygame.K_p)),  # fmt: skip
+    Binding("go_to_ground", "G", "the selected active team goes to ground (else select the next that may)", "play",
+            _k(pygame.K_g)),  # fmt: skip
     Binding("cancel", "Esc / Right click", "close the card, deselect, or ask to leave for the menu", "play", _k(pygame.K_ESCAPE)),
     # replay
     Binding("event", "Right / Left", "the next or the previous event (each roll is one)", "replay",

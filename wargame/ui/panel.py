@@ -176,10 +176,14 @@ class Panel:
             caps = self.rules.sides[side].stock_max
             parts = [f"{name} {n}" + (f"/{caps[name]}" if name in caps else "") for name, n in stock.items()]
             lines.append((side, f"{SIDE_NAME[side]} stocks: " + ", ".join(parts)))
+        if self.rules.scenario.cards is not None:  # the sizes of the hands are public, their cards are not
+            sizes = getattr(view, "hand_sizes", {})
+            held = ", ".join(f"{SIDE_NAME[s]} {sizes.get(s, 0)}" for s in ("blue", "red"))
+            lines.append(("", f"Cards held: {held}"))
 
         f = self.font(12)
         for side, text in lines:
-            img = f.render(fit_text(text, f, width), True, style.SIDE_LIGHT[side])
+            img = f.render(fit_text(text, f, width), True, style.SIDE_LIGHT.get(side, style.PANEL_MUTED))
             surface.blit(img, (x, y))
             y += img.get_height() + 1
         return y

@@ -2,7 +2,10 @@
 
 A black corner stripe (damaged), a grey card with a bold X (destroyed), a round
 "S" badge (suppressed), a square "?" badge (result unclear), a dashed inner
-border and an eye-slash badge (hidden from the enemy).
+border and an eye-slash badge (hidden from the enemy), a thick amber edge (an
+active team: it launched and has not gone to ground) and a lettered amber tag
+at the top left (a marker on it, "A" for an alert, drawn only in views that
+may see it).
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import pygame
 from ...present.scene import CounterLook
 from .. import style
 from .frame import SUPPRESS_YELLOW, WHITE, Colour, Layout, Pen, Point
+
+ACTIVE_AMBER = (255, 170, 0)
+MARKER_AMBER = (255, 214, 64)
 
 def dashed_border(pen: Pen, lay: Layout, inset: float, gaps: list[tuple[float, float, float]]) -> None:
     """Hidden from the enemy: a dashed white line just inside the card's edge,
@@ -52,11 +58,12 @@ def _badge_spots(lay: Layout) -> dict[str, Point]:
         "unknown": (right, top + b / 2),
         "suppressed": (right, bottom - b / 2),
         "hidden": (left + b * 0.08, bottom - b / 2),
+        "marker": (left, top + b / 2),
     }
 
 
 def draw_marks(img: pygame.Surface, look: CounterLook, lay: Layout, k: int) -> None:
-    if not (look.damaged or look.suppressed or look.hidden or look.unknown):
+    if not (look.damaged or look.suppressed or look.hidden or look.unknown or look.active or look.markers):
         return
     B = lay.card
     ink = style.INK
@@ -78,6 +85,19 @@ def draw_marks(img: pygame.Surface, look: CounterLook, lay: Layout, k: int) -> N
         pen.rect(ink, x - w / 2, y - h / 2, w, h, h / 2)
         pen.rect(WHITE, x - w / 2 + line, y - h / 2 + line, w - 2 * line, h - 2 * line, h / 2 - line)
         _eye_slash(pen, (x, y), w * 0.66, ink, WHITE)
+    if look.active:
+        # a thick amber edge round the whole card, inside its outline
+        t = max(1.2, B / 13)
+        for x0, y0, w, h in ((0, 0, B, t), (0, B - t, B, t), (0, 0, t, B), (B - t, 0, t, B)):
+            pen.rect(ACTIVE_AMBER, x0, y0, w, h)
+    if look.markers:
+        x, y = spots["marker"]
+        if look.damaged:
+            x += B * 0.12  # beside the damage stripe, not on it
+        w = b * (0.9 + 0.55 * (len(look.markers) - 1))
+        pen.rect(ink, x - b / 2, y - b / 2, w, b, b * 0.2)
+        pen.rect(MARKER_AMBER, x - b / 2 + line, y - b / 2 + line, w - 2 * line, b - 2 * line, b * 0.15)
+        letters.append((look.markers, (x - b / 2 + w / 2, y), b))
     if look.suppressed:
         x, y = spots["suppressed"]
         pen.circle(ink, (x, y), b / 2)

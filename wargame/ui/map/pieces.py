@@ -18,6 +18,7 @@ from ...hexgrid import Hex
 from ...present.scene import Counter, Scene, Slide, Stack
 from .. import style
 from ..counters import CounterArt
+from ..counters.marks import ACTIVE_AMBER, MARKER_AMBER
 from .overlays import outline_hex
 
 TOKEN_BELOW = 16  # hex radius (px) below which stacks are drawn as tokens
@@ -75,7 +76,7 @@ class PiecePainter:
 
     def __init__(self, art: CounterArt):
         self.art = art
-        self._badges: dict[tuple[int, int], pygame.Surface] = {}
+        self._badges: dict[tuple, pygame.Surface] = {}
 
     def _badge(self, n: int, s: float) -> pygame.Surface:
         """The count on a stack: white on a dark pill (cached: fonts render slowly)."""
@@ -89,11 +90,33 @@ class PiecePainter:
             self._badges[key] = img
         return img
 
+    def _tag(self, letters: str, s: float) -> pygame.Surface:
+        """The markers of a counter lower in a stack: ink letters on an amber tag (cached)."""
+        key = (letters, -int(s))
+        img = self._badges.get(key)
+        if img is None:
+            text = style.font(max(9, int(s * 0.32)), bold=True).render(letters, True, style.INK)
+            img = pygame.Surface(text.get_rect().inflate(6, 2).size, pygame.SRCALPHA)
+            pygame.draw.rect(img, MARKER_AMBER, img.get_rect(), border_radius=3)
+            pygame.draw.rect(img, style.INK, img.get_rect(), 1, border_radius=3)
+            img.blit(text, text.get_rect(center=img.get_rect().center))
+            self._badges[key] = img
+        return img
+
     def draw_counter(self, surface: pygame.Surface, c: Counter, centre: tuple[float, float], s: float) -> None:
         tokens, px = piece_px(s)
         look = c.look
         img = self.art.token(look.side, look.symbol, px) if tokens else self.art.counter(look, px)
-        surface.blit(img, img.get_rect(center=(round(centre[0]), round(centre[1]))))
+        at = (round(centre[0]), round(centre[1]))
+        surface.blit(img, img.get_rect(center=at))
+        if tokens and (look.active or look.markers):
+            # a far-zoom token has no room for badges: an amber ring (active), an amber dot (a marker)
+            if look.active:
+                pygame.draw.circle(surface, ACTIVE_AMBER, at, px * 0.62, max(2, px // 8))
+            if look.markers:
+                dot = (at[0] - px // 2, at[1] - px // 2)
+                pygame.draw.circle(surface, style.INK, dot, max(3, px // 5))
+                pygame.draw.circle(surface, MARKER_AMBER, dot, max(2, px // 5 - 1))
 
     def draw_stack(self, surface: pygame.Surface, stack: Stack, spot: tuple[float, float], s: float,
                    selected: str | None) -> None:  # fmt: skip
@@ -110,6 +133,10 @@ class PiecePainter:
         if n > 1 and not tokens:
             badge = self._badge(n, s)
             surface.blit(badge, badge.get_rect(center=(round(cx + px * 0.55), round(cy - px * 0.55))))
+            under = "".join(c.look.markers for c in counters[:-1])
+            if under:  # a marker on a site under its aircraft: its tag beside the stack, not hidden by them
+                tag = self._tag(under, s)
+                surface.blit(tag, tag.get_rect(center=(round(cx - px * 0.55), round(cy + px * 0.55))))
 
     def draw_selection(self, surface: pygame.Surface, spot: tuple[float, float], hex_centre: tuple[float, float],
                        s: float, off_map: bool) -> None:  # fmt: skip

@@ -18,8 +18,8 @@ class Card:
 
     def __init__(self, kind: str, surface: pygame.Surface, buttons: list[Button], scale: float,
                  pending: Command | None = None, choices: tuple[Command, ...] = (), words=None):  # fmt: skip
-        self.kind = kind
-        self.scale = scale  # "odds" or "roll"
+        self.kind = kind  # "odds", "roll" or "read" (a card of the hand to read, not to play now)
+        self.scale = scale
         self.surface = surface
         self.buttons = buttons  # rects in the card's own coordinates
         self.pending = pending
@@ -63,13 +63,20 @@ def card_width(viewport: pygame.Rect, scale: float) -> int:
     return min(round(CARD_WIDTH * scale), viewport.w - 24)
 
 
-def odds(words: OddsCard, command: Command, choices: tuple[Command, ...], side: str, name_of, viewport: pygame.Rect,
-         scale: float) -> Card:  # fmt: skip
-    buttons = [Button(verb(command), "commit", kind="blue" if side == "blue" else "red"), Button("Cancel", "cancel", kind="card")]
+def odds(words: OddsCard, command: Command | None, choices: tuple[Command, ...], side: str, name_of,
+         viewport: pygame.Rect, scale: float, rules=None) -> Card:  # fmt: skip
+    """The card before a command: its words, the commit button, Cancel, and a button for each
+    alternative (another drone count, another use of a card). `command` None: a card to read
+    only (a card of the hand that cannot be played now), with a Close button alone."""
+    if command is None:
+        buttons = [Button("Close", "cancel", kind="card")]
+    else:
+        buttons = [Button(verb(command), "commit", kind="blue" if side == "blue" else "red"),
+                   Button("Cancel", "cancel", kind="card")]  # fmt: skip
     if len(choices) > 1:
-        buttons += [Button(choice_label(c, name_of), c, kind="card") for c in choices if c != command]
+        buttons += [Button(choice_label(c, name_of, rules), c, kind="card") for c in choices if c != command]
     surf = cards.odds_card(words, card_width(viewport, scale), scale, buttons, viewport.h - 24)
-    card = Card("odds", surf, buttons, scale, command, choices, words)
+    card = Card("odds" if command is not None else "read", surf, buttons, scale, command, choices, words)
     card.place(viewport)
     return card
 

@@ -60,7 +60,9 @@ class ComputerTurn:
         play.refresh()
         seen = [v for e in events if (v := e.seen_by(s.seen_as)) is not None]
         play.playback.play(before, play.view, s.seen_as, seen)
-        words = roll_card(f"{SIDE_NAMES[side]} (computer)", [e for e in seen if e.roll is not None])
+        # its dice, and a card it played (a play is public: both sides read it), with what that did
+        shown = seen if any(e.kind == "card" for e in seen) else [e for e in seen if e.roll is not None]
+        words = roll_card(f"{SIDE_NAMES[side]} (computer)", shown)
         play.card = cards.dice(words, play.map.viewport, play.scale) if words is not None and s.human_sides else None
         self.pause = AI_DELAY + (DICE_SECONDS if play.card is not None else 0.0)
         play.after_change()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pygame
 
 from ...present import hints, looks
-from ...present.cards import odds_card, roll_card
+from ...present.cards import command_card, roll_card
 from ...present.log import log_lines
 from ...present.options import Intent, Options, actors, click_intent, first_unresolved, options_for
 from ...rules.commands import Command, EndPhase
@@ -23,6 +23,7 @@ from ..text import draw_banner
 from ..widgets import Button
 from . import card as cards
 from .map_controls import MapControls
+from .play_actions import PlayActions
 from .play_input import PlayInput
 from .computer import ComputerTurn
 from .playback import Playback
@@ -59,6 +60,7 @@ class PlayScreen:
         display = shell.remember_display if shell is not None else None
         self.controls = MapControls(self.map, self.click_hex, display, blocked=self._over_card)
         self.input = PlayInput(self)
+        self.actions = PlayActions(self)
         self.message = ""
         self.message_time = 0.0
         self.file_dialog: SaveDialog | None = None
@@ -192,7 +194,9 @@ class PlayScreen:
         """Show the exact odds of a command and wait for the player to commit."""
         preview = self.session.preview(command)
         side = self.session.viewer or "blue"
-        self.card = cards.odds(odds_card(preview), command, tuple(choices), side, self.rules.name_of, self.map.viewport, self.scale)
+        words = command_card(self.rules, self.view, command, preview)
+        self.card = cards.odds(words, command, tuple(choices), side, self.rules.name_of, self.map.viewport, self.scale,
+                               self.rules)  # fmt: skip
 
     def commit(self) -> None:
         if self.card is not None and self.card.pending is not None:
@@ -201,7 +205,7 @@ class PlayScreen:
             self.send(command)
 
     def send(self, command: Command) -> None:
-        title = hints.describe(command, self.rules.name_of)
+        title = hints.describe(command, self.rules.name_of, self.rules)
         try:
             events = self.session.apply(command)
         except IllegalCommand as e:
@@ -216,6 +220,7 @@ class PlayScreen:
         words = roll_card(title, seen)
         if words is not None and not self.session.handover_due() and not isinstance(command, EndPhase):
             self.card = cards.dice(words, self.map.viewport, self.scale)
+        self.actions.after(command)
         self.after_change()
 
     def end_phase(self, confirmed: bool = False) -> None:
@@ -236,7 +241,7 @@ class PlayScreen:
         if not self.session.can_undo():
             return
         command = self.session.undo()
-        self.say(f"Undone: {hints.describe(command, self.rules.name_of)}")
+        self.say(f"Undone: {hints.describe(command, self.rules.name_of, self.rules)}")
         self.close_card()
         self.refresh()
 
@@ -335,7 +340,8 @@ class PlayScreen:
             self._log_key, self._log = key, log_lines(events)
         lines = self._log
         hint = hints.panel_hint(self.rules, self.view, s, self.selected, self.options, self.legal)
-        self.panel.show(self.view, s.phase_title, s.to_move, s.viewer, s.result_text, hint, lines)
+        self.panel.show(self.view, s.phase_title, s.to_move, s.viewer, s.result_text, hint, lines,
+                        self.actions.hand(), self.actions.strip_actions())  # fmt: skip
         self.panel.draw(surface)
         draw_banner(surface, self.map.viewport, self.message if self.message_time > 0 else "")
         self.tooltip_rect = board_tooltip(surface, self)

@@ -64,6 +64,15 @@ class PlayInput:
                     play.open_odds(nxt, (nxt,))
         elif action == "cancel":
             play.cancel()
+        elif action == "hand_card":
+            play.actions.open_number(event.key - pygame.K_0 if pygame.K_1 <= event.key <= pygame.K_9
+                                     else event.key - pygame.K_KP1 + 1)  # fmt: skip
+        elif action == "next_use":
+            play.actions.next_use()
+        elif action == "place_marker" and play.session.my_move:
+            play.actions.place_marker()
+        elif action == "go_to_ground" and play.session.my_move:
+            play.actions.go_to_ground()
 
     def _click_over(self, pos) -> bool:
         """A click on the panel's buttons or on the card; True if one of them took it."""
@@ -72,6 +81,13 @@ class PlayInput:
         if b is not None:
             self.button(b.action)
             return True
+        what = play.panel.strip.click(pos)
+        if isinstance(what, tuple) and what[0] == "hand":
+            play.actions.open_card(what[1])
+            return True
+        if what is not None:
+            play.send(what)  # a marker to place, a team to ground: the strip's buttons
+            return True
         if not play._over_card(pos):
             return False
         what = play.card.click(pos)
@@ -79,7 +95,7 @@ class PlayInput:
             play.commit()
         elif what == "cancel":
             play.close_card()
-        elif what is not None:
+        elif what is not None and play.card.kind == "odds":
             play.open_odds(what, play.card.choices)
         return True
 

@@ -1,4 +1,4 @@
-"""The side panel of the board: tracks and points, what to do now, the log, the buttons.
+"""The side panel of the board: tracks and points, what to do now, the hand, the log, the buttons.
 
 The tracks part is drawn once per change of the view and kept as a picture; the
 log renders each line once (logview.py); the buttons are drawn by hand and sized
@@ -15,6 +15,7 @@ from ..logview import LogView
 from ..panel import Hotspot, Panel
 from ..text import wrap
 from ..widgets import Button, hit, hover, spread
+from .hand_strip import HandStrip
 
 
 def scale_for(size: tuple[int, int]) -> float:
@@ -38,6 +39,8 @@ class SidePanel:
         self._key = None
         self.hotspots: list[Hotspot] = []
         self.hint: list[tuple[str, str]] = []  # (text, tone)
+        self.strip = HandStrip(self.rect.x + 14, self.rect.w - 28, scale)
+        self._strip_key = None
         self._layout_buttons()
 
     def _layout_buttons(self) -> None:
@@ -56,8 +59,15 @@ class SidePanel:
         return style.font(round(12 * self.scale), bold=True)
 
     def show(self, view, phase_title: str, to_move: str | None, viewer: str | None, result: str | None,
-             hint: list[tuple[str, str]], lines: list[LogLine]) -> None:  # fmt: skip
-        """What the panel shows now; the tracks picture is redrawn only when its inputs change."""
+             hint: list[tuple[str, str]], lines: list[LogLine], hand=None, actions: tuple = ()) -> None:  # fmt: skip
+        """What the panel shows now; the tracks picture is redrawn only when its inputs change.
+        `hand`: the viewer's own hand (present/hand.py), `actions`: the selected piece's
+        (command, label, tooltip) buttons; both drawn in the strip under the hint."""
+        strip_key = (hand, tuple(actions))
+        if strip_key != self._strip_key:
+            self._strip_key = strip_key
+            self.strip.set(hand, list(actions), viewer)
+            self._key = None  # the log moves down or up with the strip
         key = (id(view), phase_title, to_move, viewer, result, tuple(hint))
         if key != self._key:
             self._key = key
@@ -83,6 +93,9 @@ class SidePanel:
         self._picture = canvas
         top = self.rect.y + y + 6
         bottom = self.buttons_top - 8
+        log_lines = 4  # the log keeps at least this many lines whatever the strip holds
+        used = self.strip.layout(top, bottom - top - log_lines * self.log.font.get_linesize() - 8)
+        top += used + (4 if used else 0)
         self.log.set_rect(pygame.Rect(self.rect.x + 8, top, self.rect.w - 16, max(40, bottom - top)))
 
     @property
@@ -93,6 +106,7 @@ class SidePanel:
         if self._picture is None:
             self._draw_picture()
         surface.blit(self._picture, self.rect.topleft)
+        self.strip.draw(surface)
         self.log.draw(surface)
         for b in self.buttons:
             b.draw(surface, self.font)
@@ -101,7 +115,7 @@ class SidePanel:
         return hit(self.buttons, pos)
 
     def motion(self, pos) -> bool:
-        return hover(self.buttons, pos)
+        return self.strip.motion(pos) | hover(self.buttons, pos)
 
     def hotspot_at(self, pos) -> Hotspot | None:
         return next((h for h in self.hotspots if h.rect.collidepoint(pos)), None)

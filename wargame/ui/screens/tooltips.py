@@ -18,6 +18,10 @@ def board_tooltip(surface: pygame.Surface, play) -> pygame.Rect | None:
     button = next((b for b in play.panel.buttons if b.hot and b.tip), None)
     if button is not None:
         return draw_tooltip(surface, pos, button.label, [button.tip], bounds=surface.get_rect(), avoid=[button.rect])
+    strip = play.panel.strip.tip_at(pos)
+    if strip is not None:
+        title, lines, rect = strip
+        return draw_tooltip(surface, pos, title, lines, bounds=surface.get_rect(), avoid=[play.panel.rect])
     spot = play.panel.hotspot_at(pos)
     if spot is not None:
         return draw_tooltip(surface, pos, spot.title, spot.lines, bounds=surface.get_rect(), avoid=[play.panel.rect])
