@@ -46,7 +46,7 @@ def test_game_starts_after_the_strategic_phase(tutorial_rules):
     log = texts(g.log)
     assert "Turn 1, Strategic phase" in log
     assert "Iran's reaction: Tehran urges calm (rolled 2 on 2d6" in log
-    assert g.state.stocks["red"]["drones"] == 4  # 3 + the wadi depot's 1
+    assert g.state.stocks["red"]["drones"] == 6  # 5 + the wadi depot's 1
 
 
 def test_a_quiet_turn_runs_every_phase_and_rewards_deterrence(tutorial_rules):
@@ -83,7 +83,7 @@ def test_only_the_side_to_move_has_commands(tutorial_rules):
 def test_drone_attack_interception_and_effect(tutorial_rules):
     g = new_game(tutorial_rules)
     g.apply(DroneAttack("drone_team", "ain_al_asad_base", 2))
-    assert g.state.stocks["red"]["drones"] == 2
+    assert g.state.stocks["red"]["drones"] == 4
     g.apply(EndPhase())
     assert g.phase == "blue_reaction"
     # drone 1: 6 on 1d10 -> shot down (needs 6 or less); drone 2: 7 gets through,
@@ -114,20 +114,23 @@ def test_ending_the_reaction_phase_resolves_what_is_left(tutorial_rules):
     assert "Rocket salvo on Ain al-Asad air base: Personnel wounded" in log
     assert "1 US casualty at Ain al-Asad air base" in log
     assert g.state.stats["us_casualties"] == 1
-    assert g.state.stats["rockets_fired"] == 3 and g.state.stocks["red"]["rockets"] == 3
+    assert g.state.stats["rockets_fired"] == 3 and g.state.stocks["red"]["rockets"] == 6
     assert g.phase == "blue_isr"
 
 
-def test_attacks_earn_authorization_in_the_next_strategic_phase(tutorial_rules):
+@pytest.mark.parametrize("rockets, earned", [((6, 1), False), ((5, 4), True)])
+def test_attacks_earn_authorization_by_what_they_do_in_the_next_strategic_phase(tutorial_rules, rockets, earned):
+    """The tutorial earns nothing for an attack as such (per_attack 0): a salvo that
+    misses earns nothing, one that damages the base earns a step (per_damage 1)."""
     g = new_game(tutorial_rules)
     g.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
     g.apply(EndPhase())
-    with_dice(g, (6, 1), (6, 1))  # rockets miss
+    with_dice(g, (6, rockets[0]), (6, rockets[1]))  # 2: miss; 9 - 1 hardened = 8: hits the site
     g.apply(EndPhase())  # resolve and go to ISR
     g.apply(EndPhase())  # ISR
     with_dice(g, *CALM)
     events = g.apply(EndPhase())  # air ops -> political -> turn 2 strategic
-    assert "Authorization 1 → 2 (militia attacks on US sites)" in texts(events)
+    assert ("Authorization 1 → 2 (militia attacks on US sites)" in texts(events)) == earned
     assert "A quiet day" not in texts(events)
 
 

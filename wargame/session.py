@@ -226,32 +226,14 @@ class Session:
         return self.game.legal_commands(self.viewer) if self.my_move else []
 
     def preview(self, command: Command) -> Preview:
-        try:
-            return self.game.preview(command)
-        except AttributeError:
-            return self._without_crossings(command, self.game.view(self.to_move))
+        return self.game.preview(command)
 
     def read_ahead(self, command: Command) -> Preview:
         """What a command would do, worked out on the view on screen (a card of the hand read
         when it may not be played now, maybe in the other side's phase: never on its view)."""
         from .rules.preview import preview_command
 
-        try:
-            return preview_command(self.rules, self.view(), command)
-        except AttributeError:
-            return self._without_crossings(command, self.view())
-
-    def _without_crossings(self, command: Command, view: SideView) -> Preview:
-        """The odds and costs of a command whose threshold crossings the engine could not work out.
-        (The crossings of a card that rolls a table whose modifiers read the day's stats, e.g.
-        Iraq's Parliament, fail in rules/preview.py: its part-way levels carry the tracks alone.
-        Until that is fixed there, the card still shows its exact odds, with a note.)"""
-        from dataclasses import replace
-
-        from .rules.preview import preview_command
-
-        p = preview_command(self.rules, view, command, crossings=False)
-        return replace(p, notes=(*p.notes, "The thresholds this may cross could not be worked out."))
+        return preview_command(self.rules, self.view(), command)
 
     @property
     def phase(self) -> str:

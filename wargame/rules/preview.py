@@ -191,12 +191,17 @@ REVEALED_NOW = frozenset({ResolveAttack})
 
 
 class _Levels:
-    """The tracks as they would stand part-way through a command, for the setups of later rolls."""
+    """The tracks as they would stand part-way through a command, for the setups of later rolls;
+    everything else a roll's modifiers may read (the day's stats, the pieces) as the view has it,
+    since only the tracks are followed along the paths."""
 
-    __slots__ = ("turn", "tracks")
+    __slots__ = ("turn", "tracks", "_view")
 
-    def __init__(self, turn: int, tracks: dict[str, int]):
-        self.turn, self.tracks = turn, tracks
+    def __init__(self, view: Knowledge, tracks: dict[str, int]):
+        self.turn, self.tracks, self._view = view.turn, tracks, view
+
+    def __getattr__(self, name: str):
+        return getattr(self._view, name)
 
 
 class _Crossings:
@@ -308,7 +313,7 @@ class _Crossings:
         key = (table, levels, id(sit))
         got = self._setups.get(key)
         if got is None:
-            got = self._setups[key] = self.rules.setup(table, _Levels(self.view.turn, dict(zip(self.ids, levels))), sit)
+            got = self._setups[key] = self.rules.setup(table, _Levels(self.view, dict(zip(self.ids, levels))), sit)
         return got
 
 

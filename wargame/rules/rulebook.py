@@ -417,7 +417,12 @@ class Rulebook:
             ("yesterday_at_least", _yesterday, False), ("yesterday_at_most", _yesterday, True),
         ):  # fmt: skip
             for stat, n in (getattr(cond, key) or {}).items():
-                if most:
+                if read is _yesterday:  # the first day has no yesterday in the game: nothing holds of it
+                    if most:
+                        tests.append(lambda st, sit, k=stat, n=n: st.turn > 1 and _yesterday(st, k) <= n)
+                    else:
+                        tests.append(lambda st, sit, k=stat, n=n: st.turn > 1 and _yesterday(st, k) >= n)
+                elif most:
                     tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) <= n)
                 else:
                     tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) >= n)
