@@ -125,18 +125,9 @@ def test_blue_places_an_alert_marker_red_never_sees_it(border_rules):
 
 
 def _active_team_game(border_rules) -> Game:
-    """A game at Red's second operations phase with a team that launched on the first day."""
-    for seed in range(1, 40):
-        g = Game(border_rules, seed)
-        attack = next((c for c in g.legal_commands() if isinstance(c, DroneAttack)), None)
-        if attack is None:
-            continue
-        g.apply(attack)
-        while not (g.state.turn == 2 and g.phase == "red_operations") and not g.over:
-            g.apply(EndPhase())
-        if any(isinstance(c, GoToGround) for c in g.legal_commands()):
-            return g
-    pytest.skip("no seed gives an active team on day 2")
+    from tools.play_pictures import active_team_game
+
+    return active_team_game(border_rules)
 
 
 def test_an_active_team_goes_to_ground_by_button_and_is_drawn_active(border_rules):

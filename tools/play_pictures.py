@@ -87,7 +87,7 @@ def pictures(dest: Path) -> list[Path]:
         play.map.centre_on(play.view.pieces[placed.piece].hex)
         _save(app, dest / f"play-marker-{tag}.png", out)
         # 3. Red's second day: an active team selected
-        g = _active(rules)
+        g = active_team_game(rules)
         app, play = _board(size, g)
         team = next(c for c in play.legal if isinstance(c, GoToGround)).team
         play.select(team)
@@ -97,7 +97,8 @@ def pictures(dest: Path) -> list[Path]:
     return out
 
 
-def _active(rules) -> Game:
+def active_team_game(rules) -> Game:
+    """A game at Red's second operations phase with a team that launched on the first day."""
     for seed in range(1, 40):
         g = Game(rules, seed)
         attack = next((c for c in g.legal_commands() if isinstance(c, DroneAttack)), None)

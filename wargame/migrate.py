@@ -57,16 +57,7 @@ def _format_1_hash(state: GameState) -> str:
     Frozen here: today's digest hashes the victory-point log link by link (it was
     quadratic over a long game), so format-1 hashes are checked with the formula
     that wrote them, over the state as today's rules replay it."""
-    flat = array("i")
-    for p in state.pieces.values():
-        aim = p.aim if p.aim is not None else _NO_AIM
-        flat.extend((
-            p.hex[0], p.hex[1],
-            p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4 | p.unconfirmed << 5,
-            p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used, aim[0], aim[1], p.casualties,
-        ))  # fmt: skip
-    if sys.byteorder == "big":
-        flat.byteswap()
+    flat = _frozen_pieces(state)
     result = None if state.result is None else (state.result.winner, state.result.reason, sorted(state.result.vp.items()))
     rest = (
         state.turn, state.phase, tuple(state.pieces), sorted(state.tracks.items()),
@@ -81,6 +72,21 @@ def _format_1_hash(state: GameState) -> str:
 
 
 _NO_AIM = (-(1 << 30), -(1 << 30))
+
+
+def _frozen_pieces(state: GameState) -> array:
+    """The pieces as rules 1 and 2 both flattened them for their hash (frozen: never change)."""
+    flat = array("i")
+    for p in state.pieces.values():
+        aim = p.aim if p.aim is not None else _NO_AIM
+        flat.extend((
+            p.hex[0], p.hex[1],
+            p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4 | p.unconfirmed << 5,
+            p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used, aim[0], aim[1], p.casualties,
+        ))  # fmt: skip
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat
 
 
 def _rules_1_hash(state: GameState) -> str:
@@ -100,16 +106,7 @@ def rules_2_hash(state: GameState) -> str:
     scenario without those parts replays the same under rules 3, so its record is
     checked with this formula over the state as rules 3 replays it: a step that
     matches is the same game; one that does not is refused, naming both versions."""
-    flat = array("i")
-    for p in state.pieces.values():
-        aim = p.aim if p.aim is not None else _NO_AIM
-        flat.extend((
-            p.hex[0], p.hex[1],
-            p.damaged | p.destroyed << 1 | p.hidden << 2 | p.seen_damaged << 3 | p.seen_destroyed << 4 | p.unconfirmed << 5,
-            p.detected_turn, p.moved_turn, p.attacked_turn, p.suppressed_turn, p.sorties_used, aim[0], aim[1], p.casualties,
-        ))  # fmt: skip
-    if sys.byteorder == "big":
-        flat.byteswap()
+    flat = _frozen_pieces(state)
     result = None if state.result is None else (state.result.winner, state.result.reason, sorted(state.result.vp.items()))
     chain = ""
     for entry in state.vp_log:
