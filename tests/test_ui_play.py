@@ -442,6 +442,27 @@ def test_save_as_writes_the_game_where_the_player_chose(screen, tmp_path):
     assert not (tmp_path / "index.json").exists()  # nothing of ours left in the player's own folder
 
 
+def test_save_as_by_its_ok_button_writes_the_game(screen, tmp_path):
+    """Clicking the dialog's OK: the window dies a frame before its picked path arrives,
+    and the save must still be written (it was silently lost)."""
+    from pathlib import Path
+
+    from wargame.record import load_game
+
+    app, play = screen
+    take_screen(app)
+    key(app, pygame.K_s, pygame.KMOD_CTRL)
+    window = play.file_dialog.window
+    window.current_file_path = Path(tmp_path / "clicked.wgsave")
+    window.ok_button.enable()
+    click(app, window.ok_button.rect.center)
+    for _ in range(3):
+        frame(app, pygame.event.get())
+    saved, _ = load_game(tmp_path / "clicked.wgsave")
+    assert saved.digest() == play.session.game.digest()
+    assert play.message.startswith("Saved to")
+
+
 def test_the_computer_plays_at_a_persons_pace_and_never_shows_a_hidden_move(tutorial_rules):
     """Against the computer: its moves come one by one, its dice on a card for a moment,
     nothing of a hidden team drawn on Blue's screen; Space skips ahead to Blue's turn."""

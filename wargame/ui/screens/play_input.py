@@ -21,7 +21,8 @@ class PlayInput:
                 return
             if play.file_dialog.open:
                 return  # keys typed into the save dialog are not game commands
-            play.file_dialog = None
+            # its OK button kills the window a frame before the picked path arrives: the
+            # dialog is kept until its own path or close event, or a save would be lost
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._click_over(event.pos):
             play.controls.drag_from = None
             return
