@@ -297,6 +297,24 @@ def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
     assert play.card.kind == "odds"
 
 
+def test_enter_closes_the_dice_card_then_opens_the_next_attack(screen):
+    """The dice card after a resolution offers OK: Enter takes it (it did nothing, and a
+    player pressing Enter through the Blue reaction was stuck on the first dice)."""
+    app, play = screen
+    take_screen(app)
+    play.session.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
+    play.session.apply(EndPhase())
+    play.after_change()
+    frame(app)
+    take_screen(app)
+    frame(app)
+    assert play.card.kind == "odds"
+    key(app, pygame.K_RETURN)  # resolve
+    assert play.card is not None and play.card.kind == "roll"
+    key(app, pygame.K_RETURN)  # OK
+    assert play.card is None
+
+
 def test_an_idle_board_draws_nothing(screen):
     app, play = screen
     take_screen(app)

@@ -55,8 +55,8 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("minimap", "M", "show or hide the overview map (click it to jump)", "board", _k(pygame.K_m)),
     # play
     Binding("next_piece", "Tab", "select the next piece that can act and bring it into view", "play", _k(pygame.K_TAB)),
-    Binding("commit", "Enter", "commit the command on the odds card; open the next attack's card", "play",
-            _k(pygame.K_RETURN, pygame.K_KP_ENTER)),  # fmt: skip
+    Binding("commit", "Enter", "commit the command on the odds card; close the dice card (OK); open the next attack's "
+            "card", "play", _k(pygame.K_RETURN, pygame.K_KP_ENTER)),  # fmt: skip
     Binding("skip", "Space", "skip ahead through the computer's moves to your turn", "play", _k(pygame.K_SPACE)),
     Binding("end_phase", "E", "end the phase (asks first if pieces have not acted)", "play", _k(pygame.K_e)),
     Binding("undo", "Ctrl+Z", "undo the last move or attack order (never past a roll)", "play", _k(pygame.K_z, mods=CTRL)),

@@ -59,6 +59,8 @@ class PlayInput:
         elif action == "commit":
             if play.card is not None and play.card.kind == "odds":
                 play.commit()
+            elif play.card is not None:
+                play.close_card()  # a dice card's OK, a card read's Close
             elif play.card is None and play.session.phase == "blue_reaction":
                 nxt = first_unresolved(play.legal)
                 if nxt is not None:
