@@ -178,6 +178,26 @@ def test_the_turn_summary_reads_only_public_events():
     assert not any("Drone team" in e for e in s.events)
 
 
+def test_the_turn_summary_leaves_the_next_days_strategic_phase_out():
+    """The session records the tracks after each day's strategic phase, so the next day's
+    Iran's reaction was counted as today's move, with no reason given; the summary reads
+    each track's day from its own moves."""
+    names = {"escalation": "Escalation", "diplomacy": "Nuclear talks", "authorization": "Authorization"}
+    events = [
+        Event(1, "strategic", "track", "Nuclear talks 5 → 4 (Iran's reaction: Condemnation)"),
+        Event(1, "political", "track", "Escalation 3 → 4 (a day of US strikes)"),
+        Event(2, "strategic", "track", "Escalation 4 → 3 (Iran's reaction: Tehran urges calm)"),
+        Event(2, "strategic", "track", "Authorization 1 → 2 (militia attacks on US sites)"),
+    ]
+    recorded_start = {"escalation": 3, "diplomacy": 4, "authorization": 1}  # after turn 1's strategic phase
+    recorded_end = {"escalation": 3, "diplomacy": 4, "authorization": 2}  # after turn 2's
+    s = turn_summary(1, events, recorded_start, recorded_end, names)
+    got = {line.name: (line.start, line.end, line.reasons) for line in s.tracks}
+    assert got["Escalation"] == (3, 4, ("+1 a day of US strikes",))
+    assert got["Nuclear talks"] == (5, 4, ("-1 Iran's reaction: Condemnation",))
+    assert got["Authorization"] == (1, 1, ())  # its move came the next morning
+
+
 def test_the_presentation_layer_never_imports_pygame():
     code = "import sys, wargame.present.looks, wargame.present.cards, wargame.present.log, wargame.present.summary\n" \
            "assert 'pygame' not in sys.modules\n"  # fmt: skip

@@ -63,9 +63,42 @@ def turn_summary(turn: int, events: list[Event], tracks_at_start: dict[str, int]
                 vp[side].append(f"{m['pts']} {m['why']}")
         elif e.kind in HEADLINES:
             headlines.append(e.text)
+    start, end = _values(turn, events, by_name, tracks_at_start, tracks_at_end)
     lines = tuple(
-        TrackLine(track_names[tid], tracks_at_start.get(tid, tracks_at_end[tid]), tracks_at_end[tid],
-                  tuple(reasons[tid]), tuple(crossed[tid]))  # fmt: skip
+        TrackLine(track_names[tid], start[tid], end[tid], tuple(reasons[tid]), tuple(crossed[tid]))
         for tid in track_names
     )
     return TurnSummary(turn, lines, {s: tuple(v) for s, v in vp.items()}, tuple(headlines[-12:]))
+
+
+def _values(turn: int, events: list[Event], by_name: dict[str, str], tracks_at_start: dict[str, int],
+            tracks_at_end: dict[str, int]) -> tuple[dict[str, int], dict[str, int]]:  # fmt: skip
+    """Each track's value at the start and the end of `turn`, read from its moves (every
+    track move is public): the recorded values are taken after a day's strategic phase, so
+    the next day's Iran's reaction and authorization would count as today's, unexplained.
+    The recorded values serve only a track that never moved in the log."""
+    before: dict[str, int] = {}  # the value the last move before the turn left
+    first: dict[str, int] = {}  # the value before the turn's first move
+    last: dict[str, int] = {}  # the value after the turn's last move
+    after: dict[str, int] = {}  # the value before the first move after the turn
+    for e in events:
+        m = _TRACK.match(e.text) if e.kind == "track" and e.visible == ALL else None
+        if m is None or m["name"] not in by_name:
+            continue
+        tid, old, new = by_name[m["name"]], int(m["old"]), int(m["new"])
+        if e.turn < turn:
+            before[tid] = new
+        elif e.turn == turn:
+            first.setdefault(tid, old)
+            last[tid] = new
+        else:
+            after.setdefault(tid, old)
+    start: dict[str, int] = {}
+    end: dict[str, int] = {}
+    for tid in by_name.values():
+        if tid in first:
+            start[tid], end[tid] = first[tid], last[tid]
+        else:
+            recorded = tracks_at_end.get(tid, tracks_at_start.get(tid, 0))
+            start[tid] = end[tid] = before.get(tid, after.get(tid, recorded))
+    return start, end
