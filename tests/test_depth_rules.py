@@ -287,3 +287,42 @@ def test_the_first_day_has_no_quiet_yesterday(border_rules):
     assert not any(name == mods[0] for name, _ in border_rules.setup("iran_reaction", st, Situation()).modifiers)
     st.turn, st.yesterday = 2, {}
     assert any(name == mods[0] for name, _ in border_rules.setup("iran_reaction", st, Situation()).modifiers)
+
+
+def _launched_game(border_rules):
+    """A June game in Blue's ISR phase after a drone attack by team North (all dice seeded)."""
+    for seed in range(1, 60):
+        g = game(border_rules, seed)
+        attack = next((c for c in g.legal_commands() if isinstance(c, DroneAttack) and c.team == "team_north"), None)
+        if attack is None:
+            continue
+        g.apply(attack)
+        to_phase(g, "blue_isr")
+        return g
+    raise AssertionError("no seed lets team North attack on day 1")
+
+
+def test_blue_learns_the_launch_block_never_the_launch_hex(border_rules):
+    from wargame.rules.hiding import block_centre, launch_block
+
+    g = _launched_game(border_rules)
+    true = g.state.attacks[0].origin
+    seen = g.view("blue").attacks[0].origin
+    assert seen == block_centre(border_rules, launch_block(border_rules, true))
+    assert g.view("red").attacks[0].origin == true
+
+
+def test_a_search_where_a_team_launched_today_shows_those_odds(border_rules):
+    """The ISR card offers, beside a team that lay quiet, the odds of the team seen
+    launching there today: active and just fired, +2 in all on 1d6."""
+    from wargame.rules.commands import TaskIsr
+    from wargame.rules.preview import preview_command
+
+    g = _launched_game(border_rules)
+    origin = g.view("blue").attacks[0].origin
+    drone = next(c.drone for c in g.legal_commands() if isinstance(c, TaskIsr))
+    search = TaskIsr(drone, origin)  # the card reads the same whether or not the drone reaches it
+    p = preview_command(border_rules, g.view("blue"), search)
+    labels = dict(p.odds)
+    quiet, fired = labels["A hidden launch team here"], labels["A team seen launching here today"]
+    assert fired.modifier == quiet.modifier + 2

@@ -335,7 +335,9 @@ def check_invariants(g: Game) -> None:
     assert "red" not in blue.stocks
     assert all(a.resolved for a in blue.attacks)
     for e in g.events_for("blue")[-30:]:
-        assert e.kind not in ("move", "declare", "stock"), f"Blue reads a Red secret: {e.text}"
+        assert e.kind not in ("declare", "stock"), f"Blue reads a Red secret: {e.text}"
+        # a move only of a team Blue has in sight and follows (an active team, where teams can be)
+        assert e.kind != "move" or rules.scenario.rules.active_teams is not None, f"Blue reads a Red secret: {e.text}"
         assert e.roll is None or e.roll.table != "isr_detection" or "Detected" in e.text
     if g.side_to_move is not None:
         for c in g.legal_commands():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Callable, Union
 
-from ..hexgrid import ccrr
+from ..hexgrid import ccrr, hex_range
 from ..words import count
 from .chance import Chance
 from ..scenario.choices import EVENT
@@ -156,8 +156,24 @@ def _search(rules: Rulebook, st: Knowledge, command: TaskIsr) -> _Plan | None:
                 rules.setup("isr_detection", st, Situation(drone, probe, command.hex, command.hex)),
             )
         )
+        # a team seen launching from a block the search reaches today: active and just fired
+        if _launched_within(rules, st, command.hex, radius):
+            fired = PieceState(spec.id, spec.type, "launch_team", "red", command.hex, hidden=True, active=True,
+                               attacked_turn=st.turn)  # fmt: skip
+            odds.append(("A team seen launching here today",
+                         rules.setup("isr_detection", st, Situation(drone, fired, command.hex, command.hex))))  # fmt: skip
     notes = ["Each hidden piece within the radius is rolled for separately."]
     return f"{rules.name_of(drone.id)} searches {ccrr(command.hex)} (radius {radius})", odds, notes, []
+
+
+def _launched_within(rules: Rulebook, st: Knowledge, centre, radius: int) -> bool:
+    """Did a team launch today from a block of map that a search of `radius` around `centre` reaches?"""
+    if rules.scenario.rules.active_teams is None:
+        return False
+    from .hiding import launch_block
+
+    blocks = {launch_block(rules, a.origin) for a in st.attacks if a.resolved and a.origin is not None}
+    return bool(blocks) and any(launch_block(rules, h) in blocks for h in hex_range(centre, radius))
 
 
 def _card(rules: Rulebook, st: Knowledge, command: PlayCard) -> _Plan | None:

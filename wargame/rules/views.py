@@ -114,8 +114,9 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
             destroyed += c.destroyed
             pieces[pid] = c
         stocks.pop(other, None)
-        if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved
-            attacks = [a for a in attacks if a.resolved]
+        if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved,
+            # and where a team launched from only as the rules show it: the block it lies in, or nothing
+            attacks = [_as_seen(rules, a) for a in attacks if a.resolved]
             attacks_this_turn = len(attacks)
         if unconfirmed:
             vp_log = [e for e in vp_log if e[3] not in unconfirmed]
@@ -227,3 +228,15 @@ class Decision:
         from .preview import preview_command
 
         return preview_command(self.rules, self.view, command, crossings=crossings)
+
+
+def _as_seen(rules: Rulebook, attack: Attack) -> Attack:
+    """A resolved attack as Blue knows it: the launch block's centre for its origin
+    (what the log says) when launches show one, else no origin at all."""
+    seen = attack.clone()
+    if seen.origin is not None:
+        from .hiding import block_centre, launch_block
+
+        spec = rules.scenario.rules.active_teams
+        seen.origin = block_centre(rules, launch_block(rules, seen.origin)) if spec is not None else None
+    return seen
