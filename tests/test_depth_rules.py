@@ -326,3 +326,14 @@ def test_a_search_where_a_team_launched_today_shows_those_odds(border_rules):
     labels = dict(p.odds)
     quiet, fired = labels["A hidden launch team here"], labels["A team seen launching here today"]
     assert fired.modifier == quiet.modifier + 2
+
+
+def test_the_launch_block_is_shaded_on_both_sides_maps(border_rules):
+    from wargame.present.looks import LAUNCH_FILL, scene_for
+    from wargame.rules.hiding import block_hexes, launch_block
+
+    g = _launched_game(border_rules)
+    block = frozenset(block_hexes(border_rules, launch_block(border_rules, g.state.attacks[0].origin)))
+    for side in ("blue", "red"):
+        shades = [s for s in scene_for(border_rules, g.view(side), side).shades if s.fill == LAUNCH_FILL]
+        assert shades and shades[0].hexes == block, side

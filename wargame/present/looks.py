@@ -17,6 +17,7 @@ MOVE_FILL, MOVE_EDGE = (255, 214, 64, 70), (255, 214, 64, 160)
 SEARCH_FILL = (120, 200, 255, 40)
 AREA_FILL, AREA_EDGE = (80, 170, 255, 90), (40, 120, 220, 220)
 REACH_EDGE = (220, 60, 50, 55)
+LAUNCH_FILL, LAUNCH_EDGE = (230, 90, 40, 45), (200, 70, 30, 200)  # a block a team was seen launching from today
 SEARCHED = (40, 120, 220)
 ATTACK = (214, 84, 40)
 TARGET = (220, 60, 50)
@@ -140,6 +141,9 @@ def scene_for(rules, view, viewer: str | None, *, selected: str | None = None, o
             target = view.pieces.get(t)
             if target is not None:
                 marks.append(Mark("target", target.hex, TARGET, 3))
+    launches = launch_blocks(rules, view)
+    if launches:
+        shades.append(Shade(launches, LAUNCH_FILL, LAUNCH_EDGE))
     for q in view.pieces.values():
         if q.kind == "isr_drone" and q.aim is not None:
             radius = rules.value(view, q, "search_radius")
@@ -151,3 +155,14 @@ def scene_for(rules, view, viewer: str | None, *, selected: str | None = None, o
         marks.append(Mark("outline", hover, HOVER, 2))
     stacks = stacks_of(rules, view, viewer, selected, may_act)
     return Scene(stacks=stacks, shades=tuple(shades), marks=tuple(marks), hover=hover, selected=selected)
+
+
+def launch_blocks(rules, view) -> frozenset[Hex]:
+    """The hexes of every block of map a team was seen launching from today, as the view
+    knows it (Blue: the block the log names; Red: the block its own team gave away)."""
+    if rules.scenario.rules.active_teams is None:
+        return frozenset()
+    from ..rules.hiding import block_hexes, launch_block
+
+    blocks = {launch_block(rules, a.origin) for a in view.attacks if a.resolved and a.origin is not None}
+    return frozenset(h for b in blocks for h in block_hexes(rules, b) if rules.on_map(h))
