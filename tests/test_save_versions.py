@@ -23,6 +23,8 @@ EXPECTED: dict[str, tuple[str, int, int, bool] | str] = {
     "v1-tutorial-turn3-690c3d4.wgsave": ("wargame-save/1", 3, 20, False),
     "v2-border-strikes-turn3.wgsave": ("wargame-save/2", 3, 38, False),
     "v2-tutorial-finished.wgsave": ("wargame-save/2", 4, 35, True),
+    "v2r3-border-strikes-turn3.wgsave": ("wargame-save/2", 3, 35, False),
+    "v2r3-february-finished.wgsave": ("wargame-save/2", 10, 95, True),
 }
 
 
