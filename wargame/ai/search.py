@@ -59,6 +59,7 @@ PLANS: dict[str, tuple[Knobs, ...]] = {
     ),
 }
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
+PLAN_NOISE = 1.0  # the spread of one playout's score: another plan must beat greedy by more than its noise
 SHAPING = 0.2  # weight of the final margin beside the result, so close calls still teach
 
 
@@ -137,6 +138,12 @@ class SearchPlayer:
                 alive = alive[: max(1, (len(alive) + 1) // 2)]
         best = min(alive, key=lambda k: (-totals[k] / counts[k], k))
         self.last = {str(k): totals[k] / counts[k] for k in range(len(plans)) if counts[k]}
+        # the first plan (the greedy tactics) is kept unless another beats it by more than luck
+        # could: with a small budget a plan is judged on a few games, and luck would pick it
+        if best != 0 and counts[0]:
+            margin = PLAN_NOISE / math.sqrt(min(counts[best], counts[0]))  # about one standard error of the difference
+            if totals[best] / counts[best] - totals[0] / counts[0] < margin:
+                best = 0
         return plans[best]
 
     def _play_out(self, decision: Decision, state: GameState, seed: int, knobs: Knobs) -> float:
