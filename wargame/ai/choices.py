@@ -21,7 +21,7 @@ from ..scenario.choices import EVENT
 from .stakes import Stakes
 
 if TYPE_CHECKING:
-    from .tactics import Knobs
+    from .knobs import Knobs
 
 
 class Choices:

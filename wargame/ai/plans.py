@@ -14,10 +14,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from ..rules.commands import Command
 from ..rules.views import Decision
-from .greedy import search_hints
-from .tactics import GREEDY, Knobs, Tactics
+from .knobs import GREEDY, Knobs
+
+if TYPE_CHECKING:
+    from .tactics import Tactics
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class PlanPlayer:
     def choose(self, decision: Decision) -> Command:
         if len(decision.legal) == 1:
             return decision.legal[0]
+        from .greedy import search_hints
+        from .tactics import Tactics
+
         if self._tactics is None or self._tactics.rules is not decision.rules:
             self._tactics = Tactics(decision.rules, self.rng)
         view = decision.view

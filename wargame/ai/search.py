@@ -37,7 +37,8 @@ from ..rules.state import GameState
 from ..rules.views import Decision
 from .greedy import search_hints
 from .stakes import Stakes
-from .tactics import GREEDY, Knobs, Tactics
+from .knobs import GREEDY, Knobs
+from .tactics import Tactics
 
 # games played out per searched phase, by level
 LEVELS = {"fast": 24, "normal": 128, "hard": 384}

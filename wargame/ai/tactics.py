@@ -21,42 +21,21 @@ worth in the scenario's own terms (`Stakes`).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+
 from .. import hexgrid
 from ..hexgrid import Hex
 from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, RocketAttack, TaskIsr
 from ..rules.legality import CommandList
 from ..rules.rulebook import Rulebook, Situation
 from .choices import Choices
+from .knobs import GREEDY, Knobs
 from .stakes import Stakes
 
 END = EndPhase()
 TOWN_SEARCH = 0.15  # how often an ISR drone searches a town in reach rather than follow a trace
-
-
-@dataclass(frozen=True, slots=True)
-class Knobs:
-    """How the tactics lean. The defaults are the greedy player's."""
-
-    attacks: bool = True  # Red: launch attacks at all today
-    attack_floor: float = 0.0  # Red: launch only attacks worth more than this
-    one_drone: bool = False  # Red: one drone a salvo (keep the stock for later days)
-    hide_seen: bool = True  # Red: move a team the other side sees before anything else
-    close_in: bool = True  # Red: teams with nothing in range move toward the sites
-    ground: bool = True  # Red: an active team that does not launch today goes back to ground
-    strike_floor: float = 0.3  # Blue: fly a sortie only if worth more than this
-    strikes: int = 99  # Blue: at most this many sorties today
-    fresh_only: bool = False  # Blue: strike only targets seen today or yesterday (search before every strike)
-    search: bool = True  # Blue: fly ISR searches
-    cards: bool = True  # either side: play cards
-    card_floor: float = 0.15  # play a card only for an event or operation worth more than this
-    markers: bool = True  # either side: place its markers
-
-
-GREEDY = Knobs()
 
 
 class Tactics:
