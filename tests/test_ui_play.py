@@ -280,7 +280,8 @@ def test_keys_typed_in_the_save_dialog_are_not_commands(screen):
     assert play.session.phase == "red_operations"
 
 
-def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
+def _at_a_rocket_attacks_odds_card(screen):
+    """Blue's reaction to one rocket salvo, its odds card open (the hand-over passed)."""
     app, play = screen
     take_screen(app)
     play.session.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
@@ -290,6 +291,11 @@ def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
     take_screen(app)
     frame(app)
     assert play.card.kind == "odds"
+    return app, play
+
+
+def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
+    app, play = _at_a_rocket_attacks_odds_card(screen)
     key(app, pygame.K_ESCAPE)
     frame(app)
     assert play.card is None
@@ -300,15 +306,7 @@ def test_a_cancelled_reaction_card_stays_closed_until_enter(screen):
 def test_enter_closes_the_dice_card_then_opens_the_next_attack(screen):
     """The dice card after a resolution offers OK: Enter takes it (it did nothing, and a
     player pressing Enter through the Blue reaction was stuck on the first dice)."""
-    app, play = screen
-    take_screen(app)
-    play.session.apply(RocketAttack("rocket_team_1", "ain_al_asad_base"))
-    play.session.apply(EndPhase())
-    play.after_change()
-    frame(app)
-    take_screen(app)
-    frame(app)
-    assert play.card.kind == "odds"
+    app, play = _at_a_rocket_attacks_odds_card(screen)
     key(app, pygame.K_RETURN)  # resolve
     assert play.card is not None and play.card.kind == "roll"
     key(app, pygame.K_RETURN)  # OK
