@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, NamedTuple, Union
 
 from .. import hexgrid
-from ..grammar import NO_ROLES, ValueRef, describe_range, modifier_bounds, table_roles
+from ..grammar import NO_ROLES, describe_range, modifier_bounds, table_roles
 from ..hexgrid import Hex
 from ..kinds import AIRCRAFT, TEAMS, US_SITES
 from ..scenario.load import LoadedScenario
 from ..scenario.model import STATS, Condition, Piece, Scenario, TerrainType
-from .state import NEVER, GameState, PieceState
+from .state import GameState, PieceState
+from .conditions import compile_condition, compile_modifier
 from .tables import CompiledTable, Odds
 
 if TYPE_CHECKING:
@@ -125,8 +126,8 @@ class Rulebook:
             lo, hi = modifier_bounds(s, table, r)
             dice = CompiledTable(tid, table, 0, 0).dice
             self.tables[tid] = CompiledTable(tid, table, dice.low + lo, dice.high + hi)
-            self._mods[tid] = [self._compile_modifier(m) for m in table.modifiers]
-            self._shifts[tid] = [(c.name, c.shift, self._compile(c.when)) for c in table.column_shifts]
+            self._mods[tid] = [compile_modifier(self, m) for m in table.modifiers]
+            self._shifts[tid] = [(c.name, c.shift, compile_condition(self, c.when)) for c in table.column_shifts]
 
         self.thresholds = [
             (tid, i, th) for tid, track in s.tracks.items() for i, th in enumerate(track.thresholds)
@@ -381,142 +382,14 @@ class Rulebook:
             return f"any roll on {dice.text}"
         return f"needed {describe_range(lo_text, hi_text)} on {dice.text}"
 
-    # --- conditions --------------------------------------------------------------
-
-    def _compile_modifier(self, m):
-        getter = None
-        if m.value_from is not None:
-            getter = self._value_getter(m.value_from)
-        pred = self._compile(m.when) if m.when.model_fields_set else None
-        return (m.name, m.value or 0, getter, m.times, pred)
-
-    def _value_getter(self, ref: ValueRef) -> Callable[[Knowledge, Situation], int]:
-        name = ref.name
-        if ref.source == "hex":
-            return lambda st, sit: self.population.get(sit.hex, 0) if sit.hex is not None else 0
-        if ref.source == "track":
-            return lambda st, sit: st.tracks[name]
-        if ref.source == "attacker":
-            return lambda st, sit: self.value(st, sit.attacker, name) if sit.attacker is not None else 0
-        return lambda st, sit: self.value(st, sit.target, name) if sit.target is not None else 0
-
-    def _compile(self, cond: Condition) -> Predicate | None:
-        """A condition as one function; each key given adds one test."""
-        tests: list[Predicate] = []
-        types = self.piece_types
-        if cond.track_at_least:
-            for tid, v in cond.track_at_least.items():
-                tests.append(lambda st, sit, tid=tid, v=v: st.tracks[tid] >= v)
-        if cond.track_at_most:
-            for tid, v in cond.track_at_most.items():
-                tests.append(lambda st, sit, tid=tid, v=v: st.tracks[tid] <= v)
-
-        for key, read, most in (
-            ("stat_at_least", _total, False), ("stat_at_most", _total, True),
-            ("today_at_least", _today, False), ("today_at_most", _today, True),
-            ("yesterday_at_least", _yesterday, False), ("yesterday_at_most", _yesterday, True),
-        ):  # fmt: skip
-            for stat, n in (getattr(cond, key) or {}).items():
-                if read is _yesterday:  # the first day has no yesterday in the game: nothing holds of it
-                    if most:
-                        tests.append(lambda st, sit, k=stat, n=n: st.turn > 1 and _yesterday(st, k) <= n)
-                    else:
-                        tests.append(lambda st, sit, k=stat, n=n: st.turn > 1 and _yesterday(st, k) >= n)
-                elif most:
-                    tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) <= n)
-                else:
-                    tests.append(lambda st, sit, r=read, k=stat, n=n: r(st, k) >= n)
-
-        def target(test: Callable[[PieceState], bool]) -> Predicate:
-            return lambda st, sit: sit.target is not None and test(sit.target)
-
-        def attacker(test: Callable[[PieceState], bool]) -> Predicate:
-            return lambda st, sit: sit.attacker is not None and test(sit.attacker)
-
-        if cond.target_kind is not None:
-            kinds = set(cond.target_kind)
-            tests.append(target(lambda p: p.kind in kinds))
-        if cond.target_type is not None:
-            tset = set(cond.target_type)
-            tests.append(target(lambda p: p.type in tset))
-        if cond.target_terrain is not None:
-            terr = set(cond.target_terrain)
-            tests.append(lambda st, sit: sit.hex is not None and self.terrain_key.get(sit.hex) in terr)
-        if cond.target_country is not None:
-            ctry = set(cond.target_country)
-            tests.append(lambda st, sit: sit.hex is not None and self.country.get(sit.hex) in ctry)
-        if cond.target_population_at_least is not None:
-            n = cond.target_population_at_least
-            tests.append(lambda st, sit: sit.hex is not None and self.population.get(sit.hex, 0) >= n)
-        if cond.target_damaged is not None:
-            want = cond.target_damaged
-            tests.append(target(lambda p: p.damaged == want))
-        if cond.target_trait is not None:
-            trait = cond.target_trait
-            tests.append(target(lambda p: trait in types[p.type].traits))
-        if cond.target_attacked_this_turn is not None:
-            want_a = cond.target_attacked_this_turn
-            tests.append(lambda st, sit: sit.target is not None and (sit.target.attacked_turn == st.turn) == want_a)
-        if cond.target_moved_this_turn is not None:
-            want_m = cond.target_moved_this_turn
-            tests.append(lambda st, sit: sit.target is not None and (sit.target.moved_turn == st.turn) == want_m)
-        if cond.target_active is not None:
-            want_act = cond.target_active
-            tests.append(target(lambda p: p.active == want_act))
-        if cond.target_marker is not None:
-            marker = cond.target_marker
-            tests.append(lambda st, sit: sit.target is not None and (marker, sit.target.id) in getattr(st, "markers", ()))
-        if cond.intel_fresh is not None:
-            want_f = cond.intel_fresh
-            tests.append(
-                lambda st, sit: sit.target is not None
-                and (sit.target.detected_turn != NEVER and st.turn - sit.target.detected_turn <= 1) == want_f
-            )
-        if cond.attacker_kind is not None:
-            akinds = set(cond.attacker_kind)
-            tests.append(attacker(lambda p: p.kind in akinds))
-        if cond.attacker_type is not None:
-            atypes = set(cond.attacker_type)
-            tests.append(attacker(lambda p: p.type in atypes))
-        if cond.attacker_trait is not None:
-            atrait = cond.attacker_trait
-            tests.append(attacker(lambda p: atrait in types[p.type].traits))
-        if cond.attacker_damaged is not None:
-            want_d = cond.attacker_damaged
-            tests.append(attacker(lambda p: p.damaged == want_d))
-        if cond.distance_at_most is not None:
-            d = cond.distance_at_most
-            tests.append(
-                lambda st, sit: sit.hex is not None
-                and sit.aim is not None
-                and hexgrid.distance(sit.aim, sit.hex) <= d
-            )
-        if not tests:
-            return None
-        if len(tests) == 1:
-            return tests[0]
-        return lambda st, sit: all(t(st, sit) for t in tests)
-
     def holds(self, cond: Condition, state: Knowledge, sit: Situation | None = None) -> bool:
         """Does a condition hold now (cards' and political rules' `when`)? Compiled once per condition."""
         key = id(cond)
         got = self._conditions.get(key)
         if got is None:
-            got = self._conditions[key] = (cond, self._compile(cond))
+            got = self._conditions[key] = (cond, compile_condition(self, cond))
         pred = got[1]
         return pred is None or pred(state, sit or Situation())
-
-
-def _total(st: Knowledge, stat: str) -> int:
-    return st.stats.get(stat, 0)
-
-
-def _today(st: Knowledge, stat: str) -> int:
-    return st.stats.get(stat, 0) - getattr(st, "dawn", {}).get(stat, 0)
-
-
-def _yesterday(st: Knowledge, stat: str) -> int:
-    return getattr(st, "yesterday", {}).get(stat, 0)
 
 
 def scenario_effects(s: Scenario):
