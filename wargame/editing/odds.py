@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from ..dice import parse_dice
 from ..grammar import NO_ROLES, modifier_choices, parse_roll_range, table_roles
 from ..rules.tables import CompiledTable
-from ..scenario.checks import MAX_SPAN
+from ..scenario.checks_tables import MAX_SPAN
 from ..scenario.model import Scenario, Table
 from .document import EditingDocument
 

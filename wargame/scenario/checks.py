@@ -13,22 +13,12 @@ import datetime
 from typing import Iterator
 
 from .. import hexgrid
-from ..dice import parse_dice
 from ..errors import Problem
-from ..grammar import (
-    NO_ROLES,
-    REQUIRED_TABLES,
-    Roles,
-    ValueRef,
-    modifier_bounds,
-    modifier_values,
-    parse_roll_range,
-    table_effects,
-    table_roles,
-)
+from ..grammar import NO_ROLES, Roles
 from ..kinds import AIRCRAFT, HIDEABLE, SIDE_KINDS
 from ..yamlsafe import Document
 from .checks_choices import check_choices
+from .checks_tables import MAX_SPAN, check_tables
 from .model import (
     BaseType,
     Condition,
@@ -36,17 +26,10 @@ from .model import (
     ObjectiveCondition,
     PhaseKind,
     Scenario,
-    Table,
 )
 
 SYMBOLS = ("fixed_wing", "uav", "rocket", "drone_launcher", "installation", "consulate", "depot", "facility")
 REQUIRED_TRACKS = ("escalation", "authorization")
-# Most modified totals a table, or values a track, may span. Valid dice span at most
-# a few thousand; a slip such as `value: 1000000000` must be an error, not a check
-# that runs for hours or a game that allocates a row lookup of a billion totals.
-MAX_SPAN = 10_000
-
-INF = float("inf")
 
 
 def check(scenario: Scenario, doc: Document) -> list[Problem]:
@@ -75,7 +58,7 @@ class _Checker:
         yield from self.piece_types()
         yield from self.pieces()
         yield from self.tracks()
-        yield from self.tables()
+        yield from check_tables(self)
         yield from self.sequence()
         yield from self.rules()
         yield from self.victory()
@@ -290,126 +273,6 @@ class _Checker:
 
     # --- tables -----------------------------------------------------------------
 
-    def tables(self) -> Iterator[Problem]:
-        tables = self.s.tables
-        for name in REQUIRED_TABLES:
-            if name not in tables:
-                yield self.p(("tables",), f"tables: missing the {name!r} table, which the rules roll", at_key=True)
-        roles = self.table_roles()
-        for tid, table in tables.items():
-            yield from self.table(tid, table, roles.get(tid, NO_ROLES))
-        yield from self.roll_cycles()
-
-    def table_roles(self) -> dict[str, Roles]:
-        return table_roles(self.s)
-
-    def table(self, tid: str, table: Table, roles: Roles) -> Iterator[Problem]:
-        path = ("tables", tid)
-        try:
-            dice = parse_dice(table.dice)
-        except ValueError as e:
-            yield self.p(path + ("dice",), f"table {tid}: {e}")
-            return
-        for j, mod in enumerate(table.modifiers):
-            mpath = path + ("modifiers", j)
-            if mod.value_from is not None:
-                yield from self.value_ref(mpath + ("value_from",), tid, mod.value_from, roles)
-            yield from self.condition(mpath + ("when",), mod.when, roles)
-        for j, shift in enumerate(table.column_shifts):
-            yield from self.condition(path + ("column_shifts", j, "when"), shift.when, roles)
-        if isinstance(table.results, dict):
-            if not table.columns:
-                yield self.p(path + ("results",), f"table {tid}: results are given by column, but the table has no 'columns'")
-                return
-            for col in table.columns:
-                if col not in table.results:
-                    yield self.p(path + ("results",), f"table {tid}: no results for column {col!r}")
-            for col in table.results:
-                if col not in table.columns:
-                    yield self.p(path + ("results", col), f"table {tid}: results for {col!r}, which is not a column", at_key=True)
-            if table.column_from is None:
-                yield self.p(path, f"table {tid}: a table with columns needs 'column_from'")
-            groups = [(path + ("results", col), rows) for col, rows in table.results.items()]
-        else:
-            if table.columns:
-                yield self.p(path + ("results",), f"table {tid}: the table has columns, so give results per column")
-                return
-            if table.column_shifts:
-                yield self.p(path + ("column_shifts",), f"table {tid}: column shifts need columns")
-            groups = [(path + ("results",), table.results)]
-        if self.long_track_modifier(table):  # reported at the track; listing its every value would not end
-            return
-        lo_mod, hi_mod = modifier_bounds(self.s, table, roles)
-        need_lo, need_hi = dice.low + lo_mod, dice.high + hi_mod
-        if need_hi - need_lo > MAX_SPAN:
-            yield self.p(
-                path + ("modifiers",),
-                f"table {tid}: dice and modifiers can make {need_lo} to {need_hi}, more than {MAX_SPAN} totals",
-                at_key=True,
-            )
-            return
-        for gpath, rows in groups:
-            yield from self.coverage(tid, gpath, rows, need_lo, need_hi)
-            for j, row in enumerate(rows):
-                yield from self.effects(gpath + (j, "effects"), row.effects, roles, tid)
-
-    def coverage(self, tid: str, gpath: tuple, rows: list, need_lo: int, need_hi: int) -> Iterator[Problem]:
-        """Exactly one row for every modified total the dice and modifiers can make."""
-        spans = []
-        for j, row in enumerate(rows):
-            try:
-                lo, hi = parse_roll_range(row.roll)
-            except ValueError as e:
-                yield self.p(gpath + (j, "roll"), f"table {tid}: {e}")
-                return
-            spans.append((j, -INF if lo is None else lo, INF if hi is None else hi))
-        for x, (i, a1, b1) in enumerate(spans):
-            for j, a2, b2 in spans[x + 1 :]:
-                lo, hi = max(a1, a2), min(b1, b2)
-                if lo <= hi:
-                    at = lo if lo != -INF else hi
-                    yield self.p(
-                        gpath + (j, "roll"),
-                        f"table {tid}: rows {rows[i].roll!r} and {rows[j].roll!r} overlap at a modified total of {at}",
-                    )
-        # The lowest total no row covers: walk the rows in order, not every total.
-        total: float = need_lo
-        for _, a, b in sorted(spans, key=lambda span: (span[1], span[2])):
-            if a > total:
-                break
-            total = max(total, b + 1)
-        if total <= need_hi:
-            yield self.p(
-                gpath,
-                f"table {tid}: no row for a modified total of {int(total)}"
-                f" (dice and modifiers can make {need_lo} to {need_hi})",
-            )
-
-    def long_track_modifier(self, table: Table) -> bool:
-        """A modifier takes its value from a track too long to list (see MAX_SPAN)."""
-        for mod in table.modifiers:
-            ref = mod.value_from
-            track = self.s.tracks.get(ref.name) if ref is not None and ref.source == "track" else None
-            if track is not None and track.max - track.min > MAX_SPAN:
-                return True
-        return False
-
-    def value_ref(self, path: tuple, tid: str, ref: ValueRef, roles: Roles) -> Iterator[Problem]:
-        if ref.source == "track":
-            if ref.name not in self.s.tracks:
-                yield self.p(path, f"table {tid}: unknown track {ref.name!r}" + _known(self.s.tracks))
-            return
-        if ref.source == "hex":
-            return
-        kinds = roles[0] if ref.source == "attacker" else roles[1]
-        if not kinds:
-            yield self.p(path, f"table {tid}: this table has no {ref.source}, so {str(ref)!r} means nothing here")
-            return
-        if modifier_values(self.s, roles, ref) <= {0} and not any(
-            isinstance(getattr(pt, ref.name, None), int) for pt in self.s.piece_types.values() if pt.kind in kinds
-        ):
-            yield self.p(path, f"table {tid}: no {ref.source} of kind {', '.join(kinds)} has a value {ref.name!r}")
-
     def condition(self, path: tuple, cond: Condition | ObjectiveCondition, roles: Roles) -> Iterator[Problem]:
         s = self.s
         for key in ("track_at_least", "track_at_most"):
@@ -467,29 +330,6 @@ class _Checker:
                 yield self.p(epath, "a 'draw' effect needs the scenario's cards, and it has none")
             if eff.then:
                 yield from self.effects(epath + ("then",), eff.then, roles, tid)
-
-    def roll_cycles(self) -> Iterator[Problem]:
-        graph = {tid: [e.roll for e in table_effects(t) if e.roll] for tid, t in self.s.tables.items()}
-        state: dict[str, int] = {}
-
-        def visit(tid: str, trail: list[str]) -> list[str] | None:
-            state[tid] = 1
-            for nxt in graph.get(tid, ()):
-                if state.get(nxt) == 1:
-                    return trail + [nxt]
-                if nxt in graph and state.get(nxt) is None:
-                    found = visit(nxt, trail + [nxt])
-                    if found:
-                        return found
-            state[tid] = 2
-            return None
-
-        for tid in graph:
-            if state.get(tid) is None:
-                cycle = visit(tid, [tid])
-                if cycle:
-                    yield self.p(("tables", cycle[0]), "tables roll each other in a loop: " + " -> ".join(cycle), at_key=True)
-                    return
 
     # --- sequence, rules, victory ---------------------------------------------------
 
