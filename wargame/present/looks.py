@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from .. import hexgrid
 from ..hexgrid import Hex
 from ..kinds import KIND_VALUES, TEAMS, US_SITES
+from ..rules.hiding import block_hexes, launch_block
 from ..rules.state import NEVER
 from .hints import stack_order
 from .options import Options
@@ -162,7 +163,5 @@ def launch_blocks(rules, view) -> frozenset[Hex]:
     knows it (Blue: the block the log names; Red: the block its own team gave away)."""
     if rules.scenario.rules.active_teams is None:
         return frozenset()
-    from ..rules.hiding import block_hexes, launch_block
-
     blocks = {launch_block(rules, a.origin) for a in view.attacks if a.resolved and a.origin is not None}
     return frozenset(h for b in blocks for h in block_hexes(rules, b) if rules.on_map(h))

@@ -19,6 +19,7 @@ from .chance import Chance
 from ..scenario.choices import EVENT
 from .commands import Command, DroneAttack, FlySortie, PlayCard, ResolveAttack, RocketAttack, TaskIsr
 from .effects import effect_words
+from .hiding import launch_block
 from .rulebook import Rulebook, Setup, Situation
 from .state import PieceState
 
@@ -170,8 +171,6 @@ def _launched_within(rules: Rulebook, st: Knowledge, centre, radius: int) -> boo
     """Did a team launch today from a block of map that a search of `radius` around `centre` reaches?"""
     if rules.scenario.rules.active_teams is None:
         return False
-    from .hiding import launch_block
-
     blocks = {launch_block(rules, a.origin) for a in st.attacks if a.resolved and a.origin is not None}
     return bool(blocks) and any(launch_block(rules, h) in blocks for h in hex_range(centre, radius))
 

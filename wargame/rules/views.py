@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..kinds import HIDEABLE, OTHER
 from ..scenario.parts import SECRET_STATS
+from .hiding import block_centre, launch_block
 from .state import NEVER, Attack, GameResult, GameState, PieceState
 
 if TYPE_CHECKING:
@@ -235,8 +236,6 @@ def _as_seen(rules: Rulebook, attack: Attack) -> Attack:
     (what the log says) when launches show one, else no origin at all."""
     seen = attack.clone()
     if seen.origin is not None:
-        from .hiding import block_centre, launch_block
-
         spec = rules.scenario.rules.active_teams
         seen.origin = block_centre(rules, launch_block(rules, seen.origin)) if spec is not None else None
     return seen
