@@ -124,19 +124,21 @@ def test_blue_places_an_alert_marker_red_never_sees_it(border_rules):
         assert len(session.game.state.markers) == 2
 
 
-def _active_team_game(border_rules) -> Game:
+def _at_an_active_team(border_rules):
+    """Red's screen on day 2 with a team that launched on day 1, and its go-to-ground command."""
     from tools.play_pictures import active_team_game
 
-    return active_team_game(border_rules)
-
-
-def test_an_active_team_goes_to_ground_by_button_and_is_drawn_active(border_rules):
-    g = _active_team_game(border_rules)
+    g = active_team_game(border_rules)
     session = Session(g, {"blue": "human", "red": "human"})
     app, play = start(session)
     take_screen(app)
     frame(app)
     ground = next(c for c in session.legal() if isinstance(c, GoToGround))
+    return g, session, app, play, ground
+
+
+def test_an_active_team_goes_to_ground_by_button_and_is_drawn_active(border_rules):
+    g, session, app, play, ground = _at_an_active_team(border_rules)
     team = g.state.pieces[ground.team]
     looks = {c.piece: c.look for st in scene_for(border_rules, session.view(), "red").stacks for c in st.counters}
     assert looks[ground.team].active  # drawn distinctly on Red's own board
@@ -156,12 +158,7 @@ def test_an_active_team_goes_to_ground_by_button_and_is_drawn_active(border_rule
 
 
 def test_the_g_key_sends_the_next_active_team_to_ground(border_rules):
-    g = _active_team_game(border_rules)
-    session = Session(g, {"blue": "human", "red": "human"})
-    app, play = start(session)
-    take_screen(app)
-    frame(app)
-    ground = next(c for c in session.legal() if isinstance(c, GoToGround))
+    g, session, app, play, ground = _at_an_active_team(border_rules)
     key(app, pygame.K_g)  # nothing selected: selects the team
     assert play.selected == ground.team
     key(app, pygame.K_g)
@@ -256,7 +253,9 @@ def test_the_replay_and_away_logs_name_only_the_cards_red_played(border_rules):
 
 
 def test_tooltips_explain_an_active_team(border_rules):
-    g = _active_team_game(border_rules)
+    from tools.play_pictures import active_team_game
+
+    g = active_team_game(border_rules)
     team = next(c for c in g.legal_commands() if isinstance(c, GoToGround)).team
     view = g.view("red")
     p = view.pieces[team]
