@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Protocol
+from typing import Callable, Protocol
 
 import pygame
 import pygame_gui
@@ -41,11 +41,17 @@ class Screen(Protocol):
 
 
 class App:
-    """Owns the window, the UI manager and the stack of screens."""
+    """Owns the window, the UI manager and the stack of screens.
 
-    def __init__(self, surface: pygame.Surface, manager: pygame_gui.UIManager):
+    The UI manager is pygame_gui's, which only the file dialogs and the editor's forms
+    use: made on first use (`make_manager`, given the window's size), since loading its
+    themes takes longer than drawing the board or the hand-over card a game opens on."""
+
+    def __init__(self, surface: pygame.Surface,
+                 manager: pygame_gui.UIManager | Callable[[tuple[int, int]], pygame_gui.UIManager]):  # fmt: skip
         self.surface = surface
-        self.manager = manager
+        self._manager = manager if isinstance(manager, pygame_gui.UIManager) else None
+        self._make_manager = None if self._manager is not None else manager
         self.stack: list[Screen] = []
         self.running = True
         self.clock = pygame.time.Clock()
@@ -53,6 +59,12 @@ class App:
         self.fullscreen = False
         self.windowed_size = surface.get_size()
         self._dirty = True
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        if self._manager is None:
+            self._manager = self._make_manager(self.size)
+        return self._manager
 
     @property
     def size(self) -> tuple[int, int]:
@@ -117,14 +129,15 @@ class App:
                 continue
             if self._global_key(event):
                 continue
-            if self.manager.process_events(event):
+            if self._manager is not None and self._manager.process_events(event):
                 continue
             if self.screen is not None and not self.show_help:
                 self.screen.handle(event)
         top = self.screen
         if top is not None and top.update(dt):
             self._dirty = True
-        self.manager.update(dt)
+        if self._manager is not None:
+            self._manager.update(dt)
         if not (self._dirty or force or self._dialog_open()):
             return False
         self._draw()
@@ -137,7 +150,8 @@ class App:
             start -= 1
         for screen in self.stack[start:]:
             screen.draw(self.surface)
-        self.manager.draw_ui(self.surface)
+        if self._manager is not None:
+            self._manager.draw_ui(self.surface)
         if self.show_help and self.screen is not None:
             draw_help(self.surface, keys.help_rows(self.screen.contexts))
 
@@ -157,11 +171,16 @@ class App:
         return False
 
     def _typing(self) -> bool:
-        focus = self.manager.get_focus_set()
+        if self._manager is None:  # no text field without the manager
+            return False
+        focus = self._manager.get_focus_set()
         return any(isinstance(el, pygame_gui.elements.UITextEntryLine) for el in (focus or ()))
 
     def _dialog_open(self) -> bool:
-        return any(isinstance(w, pygame_gui.elements.UIWindow) and w.alive() for w in self.manager.get_root_container().elements)
+        if self._manager is None:
+            return False
+        return any(isinstance(w, pygame_gui.elements.UIWindow) and w.alive()
+                   for w in self._manager.get_root_container().elements)  # fmt: skip
 
     def toggle_fullscreen(self) -> None:
         if pygame.display.get_surface() is None:
@@ -181,7 +200,8 @@ class App:
         self._resized((w, h))
 
     def _resized(self, size: tuple[int, int]) -> None:
-        self.manager.set_window_resolution(size)
+        if self._manager is not None:
+            self._manager.set_window_resolution(size)
         for screen in self.stack:
             screen.resize(size)
         self._dirty = True
@@ -222,8 +242,7 @@ def open_window(size: tuple[int, int], title: str) -> App:
     surface = pygame.display.set_mode(size, pygame.RESIZABLE)
     pygame.display.set_caption(title)
     base = 14 if size[1] < 900 else 16
-    manager = pygame_gui.UIManager(size, theme(base), enable_live_theme_updates=False)
-    return App(surface, manager)
+    return App(surface, lambda now: pygame_gui.UIManager(now, theme(base), enable_live_theme_updates=False))
 
 
 def headless_app(size: tuple[int, int]) -> App:
