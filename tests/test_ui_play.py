@@ -505,3 +505,29 @@ def test_the_computer_plays_at_a_persons_pace_and_never_shows_a_hidden_move(tuto
     assert session.computer_to_move
     key(app, pygame.K_SPACE)
     assert not session.computer_to_move
+
+
+def test_a_click_on_a_target_out_of_reach_says_why_and_keeps_the_selection(screen):
+    from wargame import hexgrid
+
+    app, play = screen
+    game = play.session.game
+    take_screen(app)
+    zoom_in(app, 3)
+    team = game.state.pieces["rocket_team_1"]
+    base = game.state.pieces["ain_al_asad_base"]
+    reach = game.rules.value(game.state, team, "range")
+    team.hex = next(h for h in sorted(game.rules.terrain) if hexgrid.distance(h, base.hex) == reach + 2)  # arranged out of reach
+    play.refresh()
+    play.map.centre_on(team.hex)
+    frame(app)
+    click(app, hex_pos(play, team.hex))
+    assert play.selected == team.id
+    play.map.centre_on(base.hex)
+    frame(app)
+    click(app, hex_pos(play, base.hex))
+    assert play.selected == team.id and play.card is None  # not dropped
+    assert play.message == f"{game.rules.name_of(base.id)} is out of Rocket team's range", play.message
+    frame(app)
+    off_map = next(p for p in game.state.pieces.values() if p.kind == "base" and p.id not in game.rules.site_set)
+    assert play.session.why_not(RocketAttack(team.id, off_map.id)).startswith(game.rules.name_of(off_map.id))

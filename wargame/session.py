@@ -225,6 +225,10 @@ class Session:
         """The commands the person at the screen may give now (none when it is not their move)."""
         return self.game.legal_commands(self.viewer) if self.my_move else []
 
+    def why_not(self, command: Command) -> str | None:
+        """Why the rules refuse a command the person at the screen asked for (None: they allow it)."""
+        return self.game.why_illegal(command) if self.my_move else "it is not your move"
+
     def preview(self, command: Command) -> Preview:
         return self.game.preview(command)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from ..hexgrid import Hex
+from ..kinds import HIDEABLE, TEAMS, US_SITES
 from ..rules.commands import (
     Command, DroneAttack, FlySortie, GoToGround, MoveTeam, PlaceMarker, ResolveAttack, RocketAttack, TaskIsr,
 )  # fmt: skip
@@ -74,8 +75,16 @@ def options_for(piece: str | None, legal: Iterable[Command]) -> Options:
 
 
 def actors(legal: Iterable[Command]) -> list[str]:
-    """Pieces that may act now, in a stable order (for Tab)."""
-    return sorted({a for c in legal if (a := actor(c)) is not None})
+    """Pieces that may act now, in a stable order (for Tab): those that move, search,
+    attack or strike first, then the sites that may only take a marker (what the
+    phase is for comes before its afterthought)."""
+    acting: set[str] = set()
+    marked: set[str] = set()
+    for c in legal:
+        a = actor(c)
+        if a is not None:
+            (marked if isinstance(c, PlaceMarker) else acting).add(a)
+    return sorted(acting) + sorted(marked - acting)
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,29 @@ def click_intent(
             return Intent("select", piece=my_stack[(i + 1) % len(my_stack)])
         return Intent("select", piece=my_stack[-1])
     return Intent("deselect")
+
+
+def refused_click(h: Hex, selected: str | None, view) -> Command | None:
+    """The command a click on `h` asked of the selected piece when the rules gave it no
+    such option (a target out of range, a flight with no sortie left): the screen asks
+    the rules why not and says so, instead of silently dropping the selection. Only
+    pieces the side sees are named, so the question tells it nothing new."""
+    piece = view.pieces.get(selected) if selected is not None else None
+    if piece is None:
+        return None
+    here = [p for p in view.pieces.values() if p.hex == h and p.side != piece.side and not p.destroyed]
+    kind = piece.kind
+    if kind == "strike_flight":
+        marks = [p for p in here if p.kind in HIDEABLE]
+        return FlySortie(piece.id, marks[0].id) if marks else None
+    if kind in TEAMS:
+        sites = [p for p in here if p.kind in US_SITES]
+        if sites:
+            return DroneAttack(piece.id, sites[0].id, 1) if kind == "launch_team" else RocketAttack(piece.id, sites[0].id)
+        return None  # a click on open ground far off is how a player lets go of the team
+    if kind == "isr_drone":
+        return TaskIsr(piece.id, h)
+    return None
 
 
 def first_unresolved(legal: Iterable[Command]) -> ResolveAttack | None:

@@ -15,7 +15,7 @@ import pygame
 from ...present import hints, looks
 from ...present.cards import command_card, roll_card
 from ...present.log import log_lines
-from ...present.options import Intent, Options, actors, click_intent, first_unresolved, options_for
+from ...present.options import Intent, Options, actors, click_intent, first_unresolved, options_for, refused_click
 from ...rules.commands import Command, EndPhase
 from ...session import IllegalCommand, Session
 from .. import keys, style
@@ -174,7 +174,12 @@ class PlayScreen:
         elif intent.kind == "select":
             self.select(intent.piece)
         else:
-            self.select(None)
+            asked = refused_click(h, self.selected, self.view)
+            why = self.session.why_not(asked) if asked is not None else None
+            if why is not None:  # keep the piece selected and say why, rather than drop it silently
+                self.say(why[:1].upper() + why[1:])
+            else:
+                self.select(None)
 
     def select(self, pid: str | None) -> None:
         self.selected = pid
