@@ -14,7 +14,9 @@ from wargame.present.looks import scene_for
 from wargame.present.options import actors, click_intent, options_for
 from wargame.present.rolls import roll_words
 from wargame.present.summary import turn_summary
-from wargame.rules.commands import DroneAttack, EndPhase, GoToGround, MoveTeam, PlaceMarker, PlayCard, ResolveAttack, RocketAttack
+from wargame.rules.commands import (
+    DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, PlaceMarker, PlayCard, ResolveAttack, RocketAttack, TaskIsr,
+)  # fmt: skip
 from wargame.rules.engine import Game
 from wargame.rules.events import Event, Roll
 
@@ -239,3 +241,18 @@ def test_a_search_that_finds_shows_its_dice_and_one_that_misses_says_so(tutorial
             assert [r.table for r in card.rolls] == ["ISR detection"] and any("Detected" in o for o in card.outcomes)
         else:
             assert not card.rolls and any("nothing found" in o for o in card.outcomes)
+
+
+def test_tab_goes_through_the_pieces_that_act_before_the_sites_that_take_a_marker():
+    legal = [PlaceMarker("alert", "a_base"), FlySortie("viper", "depot"), PlaceMarker("alert", "consulate"),
+             TaskIsr("reaper", (0, 0)), EndPhase()]  # fmt: skip
+    assert actors(legal) == ["reaper", "viper", "a_base", "consulate"]
+
+
+def test_an_operation_button_says_its_cost_in_ops(border_rules):
+    from wargame.present.hand import use_label
+
+    card = next(c for c in border_rules.cards.values() if c.side == "blue")
+    assert use_label(border_rules, PlayCard(card.id, "extra_isr")) == "An extra ISR sortie · costs 1 op"
+    assert use_label(border_rules, PlayCard(card.id, "extra_sortie")) == "Another strike sortie · costs 2 ops"
+    assert use_label(border_rules, PlayCard(card.id, "event")) == "Event"
