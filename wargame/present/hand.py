@@ -69,12 +69,13 @@ def hand_for(rules, view, legal: Iterable[Command]) -> Hand:
 
 
 def use_label(rules, c: PlayCard) -> str:
-    """A play's button: "Event", or the operation and its cost, "Extra ISR sortie (1)"."""
+    """A play's button: "Event", or the operation and what it costs of the card's
+    operations value, "An extra ISR sortie · costs 1 op" (a bare "(1)" read as a count)."""
     if c.use == EVENT:
         return "Event"
     card = rules.cards.get(c.card)
     op = rules.operations.get(card.side if card else "", {}).get(c.use)
-    return f"{op.name} ({op.cost})" if op is not None else c.use
+    return f"{op.name} · costs {count(op.cost, 'op')}" if op is not None else c.use
 
 
 def play_verb(c: PlayCard) -> str:
