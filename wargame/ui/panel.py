@@ -94,10 +94,19 @@ class Panel:
         surface.blit(img, pos)
         return pos[1] + img.get_height()
 
+    def _label_width(self, width: int) -> int:
+        """The column the tracks' and points' names stand in: as wide as the longest
+        name needs ("Iraq's tolerance" was cut to "Iraq's toleran..."), but never more
+        than two fifths of the panel, so the boxes stay wide enough to read."""
+        f = self.font(12, bold=True, condensed=True)
+        names = [t.name for t in self.rules.tracks.values()] + [f"{SIDE_NAME[s]} VP 00" for s in ("blue", "red")]
+        need = max(f.size(n)[0] for n in names) + self.k(8)
+        return max(self.k(96), min(need, int(width * 0.4)))
+
     def _track(self, surface, pos, width, tid, level) -> int:
         track = self.rules.tracks[tid]
         x, y = pos
-        label_w = self.k(96)
+        label_w = self._label_width(width)
         f = self.font(12, bold=True, condensed=True)
         surface.blit(f.render(fit_text(track.name, f, label_w - 4), True, style.PANEL_TEXT), (x, y + 3))
         n = track.max - track.min + 1
@@ -134,7 +143,7 @@ class Panel:
     def _vp(self, surface, pos, width, view) -> int:
         """Both sides' points as bars on one scale, with the margin a win needs."""
         x, y = pos
-        label_w = self.k(96)
+        label_w = self._label_width(width)
         f = self.font(12, bold=True, condensed=True)
         top = max(self.rules.scenario.victory.vp_max, view.vp["blue"], view.vp["red"])
         bx, bw = x + label_w, width - label_w
