@@ -57,3 +57,17 @@ def test_the_june_scenario_has_all_it_is_checked_for(june):
     """Cards and markers are optional in the format; the June scenario has both."""
     names = names_of(june)
     assert all(names[kind] for kind in names), {k: len(v) for k, v in names.items()}
+
+
+def test_the_rulebook_gives_every_card_its_operations_value(june):
+    """The card tables print each card's ops; a value changed in the scenario and not
+    in the rulebook fails here (the February precedent went from 2 to 1)."""
+    import re
+
+    text = RULES.read_text(encoding="utf-8")
+    wrong = []
+    for card in june.cards.deck:
+        row = re.search(r"^\| \*\*" + re.escape(card.name) + r"\*\*[^|]*\| (\d+) \|", text, re.M)
+        if row is None or int(row.group(1)) != card.ops:
+            wrong.append(f"{card.name}: {row.group(1) if row else 'no row'} (scenario {card.ops})")
+    assert not wrong, "docs/rules.md card tables: " + "; ".join(wrong)
