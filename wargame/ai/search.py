@@ -25,16 +25,18 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 from typing import Sequence
 
 from .. import hexgrid
+from ..dice import SeededDice
 from ..rules.chance import Chance
 from ..rules.commands import Command, EndPhase, TaskIsr
 from ..rules.engine import Game
 from ..rules.legality import commands_now
 from ..rules.rulebook import Rulebook, Situation
 from ..rules.state import GameState
-from ..rules.views import Decision
+from ..rules.views import Decision, make_view
 from .greedy import search_hints
 from .stakes import Stakes
 from .knobs import GREEDY, Knobs
@@ -42,25 +44,42 @@ from .tactics import Tactics
 
 # games played out per searched phase, by level
 LEVELS = {"fast": 24, "normal": 128, "hard": 384}
-# the plans weighed in each phase, best guess first (a tie keeps the first)
-PLANS: dict[str, tuple[Knobs, ...]] = {
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How the searching side plays today (`today`) and on the days after (`later`:
+    None keeps the side's standing plan). A standing plan (`later` set) is judged by
+    playing it to the end, as the side would; a plan for today only is judged with
+    the standing plan after it."""
+
+    today: Knobs
+    later: Knobs | None = None
+
+
+# the plans weighed in each phase; the first of each side is its standing plan to begin with
+PLANS: dict[str, tuple[Plan, ...]] = {
     "red_operations": (
-        GREEDY,
-        Knobs(attacks=False),
-        Knobs(one_drone=True),
-        Knobs(attack_floor=0.8),
-        Knobs(attack_floor=-99.0, ground=False),
+        Plan(Knobs(one_drone=True), Knobs(one_drone=True)),  # a drone a salvo: stocks last the whole campaign
+        Plan(GREEDY, GREEDY),
+        Plan(Knobs(attacks=False)),
+        Plan(Knobs(attack_floor=0.8)),
+        Plan(Knobs(attack_floor=-99.0, ground=False)),
     ),
     "blue_air": (
-        GREEDY,
-        Knobs(strikes=0),
-        Knobs(strike_floor=1.2),
-        Knobs(strike_floor=-0.8),
-        Knobs(fresh_only=True),
+        Plan(GREEDY, GREEDY),
+        Plan(Knobs(strike_floor=0.6), Knobs(strike_floor=0.6)),
+        Plan(Knobs(strikes=0)),
+        Plan(Knobs(strike_floor=1.2)),
+        Plan(Knobs(strike_floor=-0.8)),
+        Plan(Knobs(fresh_only=True)),
     ),
 }
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
-PLAN_NOISE = 1.0  # the spread of one playout's score: another plan must beat greedy by more than its noise
+CONFIDENCE = 1.0  # a plan for today replaces the standing one only if better by this many standard errors
+# another standing plan takes over once better over the game's pooled playouts by this many: a choice
+# between two or three, asked again and again, is best made on the mean (a guard is for many choices)
+POOLED_CONFIDENCE = 0.5
 SHAPING = 0.2  # weight of the final margin beside the result, so close calls still teach
 
 
@@ -74,91 +93,128 @@ class SearchPlayer:
         self.level = level
         self.iterations = iterations if iterations is not None else LEVELS[level]
         self.rng = random.Random(seed)
-        self._plan: tuple[tuple, Knobs] | None = None
+        self._plan: tuple[tuple, Plan] | None = None
+        self._standing: Plan | None = None  # the plan the side keeps to, until another proves better
+        self._turn = 0
+        self._pool: dict[int, list[float]] = {}  # standing plan -> its score less the first's, in each world so far
         self._rules: Rulebook | None = None
         self._stakes: Stakes | None = None
         self._mine: Tactics | None = None
         self._detect: dict[tuple, float] = {}
         self.last: dict[str, float] = {}  # each plan's mean score at the last search (for tests and curiosity)
 
-    def _setup(self, rules: Rulebook) -> None:
-        if self._rules is not rules:
+    def _setup(self, rules: Rulebook, turn: int) -> None:
+        if self._rules is not rules or turn < self._turn:  # another scenario, or a new game
             self._rules, self._stakes = rules, Stakes(rules)
             self._mine = Tactics(rules, self.rng, self._stakes)
-            self._plan, self._detect = None, {}
+            self._plan, self._standing, self._detect, self._pool = None, None, {}, {}
+        self._turn = turn
 
     def choose(self, decision: Decision) -> Command:
         legal = decision.legal
         if len(legal) == 1:
             return legal[0]
-        self._setup(decision.rules)
-        assert self._mine is not None
         view = decision.view
+        self._setup(decision.rules, view.turn)
+        assert self._mine is not None
         kind = view.phase_kind
         if kind == "blue_isr" and decision.worlds is not None:
             pick = self._search_hex(decision)
             if pick is not None:
                 return pick
         hints = search_hints(decision) if kind == "blue_isr" else ()
-        knobs = GREEDY
-        if kind in PLANS and decision.worlds is not None:
+        searched = next((k for k in PLANS if k.startswith(decision.side)), None)
+        if self._standing is None and searched is not None:
+            self._standing = PLANS[searched][0]
+        knobs = self._standing.later if self._standing is not None else GREEDY
+        if kind == searched and decision.worlds is not None:
             # Red's orders roll no die, so one plan serves the whole phase; Blue weighs its
             # plans again after each sortie, whose dice may have changed the picture
             here = (view.turn, view.phase, view.strikes_today if kind == "blue_air" else 0,
                     view.stats.get("sorties_flown", 0) if kind == "blue_air" else 0)  # fmt: skip
             if self._plan is None or self._plan[0] != here:
                 self._plan = (here, self._best_plan(decision, PLANS[kind]))
-            knobs = self._plan[1]
-        return self._mine.choose(decision.side, view, legal, knobs, hints)
+            knobs = self._plan[1].today
+        return self._mine.choose(decision.side, view, legal, knobs or GREEDY, hints)
 
     # --- plans ------------------------------------------------------------------------
 
-    def _best_plan(self, decision: Decision, plans: Sequence[Knobs]) -> Knobs:
-        """Sequential halving over the plans, every plan on the same worlds and dice."""
+    def _best_plan(self, decision: Decision, plans: Sequence[Plan]) -> Plan:
+        """Sequential halving over the plans, every plan on the same worlds and dice.
+
+        The standing plans (the first, and each other with `later` set) are never
+        dropped: which one the side keeps to is a question every search asks again,
+        so its evidence is pooled over the game (`_pool`), and the side switches only
+        when the pooled games say clearly that another does better than the first.
+        A plan for today alone is taken when this search finds it clearly better than
+        keeping to the standing plan today."""
         view = decision.view
+        standing = self._standing
+        assert standing is not None and standing.later is not None
+        later = standing.later
+        kept = [i for i, p in enumerate(plans) if p.later is not None]
         base = (self.seed * 1_000_003 + view.turn * 1009 + view.phase * 17 + (decision.side == "red")) % (1 << 62)
         alive = list(range(len(plans)))
-        totals = [0.0] * len(plans)
-        counts = [0] * len(plans)
+        scores: list[dict[int, float]] = [{} for _ in plans]  # per plan, the score in each world
         rounds = max(1, math.ceil(math.log2(len(plans))))
         # a playout from the first days is the longest: fewer of them then, so no move is slow
         left = decision.rules.scenario.turns.count - view.turn + 1
         budget = max(len(plans), round(self.iterations * min(1.0, FULL_BUDGET_TURNS / max(1, left))))
         world = 0
+
+        def mean(k: int) -> float:
+            return sum(scores[k].values()) / len(scores[k])
+
         for r in range(rounds):
             per = max(1, budget // (rounds * len(alive)))
             for _ in range(per):
                 seed = base * 7919 + world
-                world += 1
                 start = decision.worlds(seed)  # type: ignore[misc]
                 for k in alive:
-                    totals[k] += self._play_out(decision, start.clone(), seed, plans[k])
-                    counts[k] += 1
-            alive.sort(key=lambda k: (-totals[k] / counts[k], k))
+                    scores[k][world] = self._play_out(decision, start.clone(), seed, plans[k].today, plans[k].later or later)
+                world += 1
+            alive.sort(key=lambda k: (-mean(k), k))
             if r < rounds - 1:
                 alive = alive[: max(1, (len(alive) + 1) // 2)]
-        best = min(alive, key=lambda k: (-totals[k] / counts[k], k))
-        self.last = {str(k): totals[k] / counts[k] for k in range(len(plans)) if counts[k]}
-        # the first plan (the greedy tactics) is kept unless another beats it by more than luck
-        # could: with a small budget a plan is judged on a few games, and luck would pick it
-        if best != 0 and counts[0]:
-            margin = PLAN_NOISE / math.sqrt(min(counts[best], counts[0]))  # about one standard error of the difference
-            if totals[best] / counts[best] - totals[0] / counts[0] < margin:
-                best = 0
-        return plans[best]
+                alive += [k for k in kept if k not in alive]
+        self.last = {str(k): mean(k) for k in range(len(plans)) if scores[k]}
+        for k in kept[1:]:
+            self._pool.setdefault(k, []).extend(scores[k][w] - scores[0][w] for w in scores[k] if w in scores[0])
+        better = [k for k in kept[1:] if _clearly_positive(self._pool.get(k, []), POOLED_CONFIDENCE)]
+        now = max(better, key=lambda k: sum(self._pool[k]) / len(self._pool[k])) if better else 0
+        self._standing = plans[now]
+        for k in sorted((k for k in alive if plans[k].later is None), key=lambda k: (-mean(k), k))[:1]:
+            if mean(k) > mean(now) and _clearly_positive([scores[k][w] - scores[now][w] for w in scores[k] if w in scores[now]]):
+                return plans[k]
+        return plans[now]
 
-    def _play_out(self, decision: Decision, state: GameState, seed: int, knobs: Knobs) -> float:
-        """Play the phase with the plan and the rest of the game greedily, in one world."""
+    def _play_out(self, decision: Decision, state: GameState, seed: int, today: Knobs, later: Knobs) -> float:
+        """Play the phase with `today`'s knobs and the rest of the game with `later`'s for
+        the searching side (greedy for the other), in one world. Each phase draws from
+        a stream of its own, so plans that leave the world alike meet the same dice.
+
+        Each imagined side decides on its own view of the imagined world, as the real
+        players do: a Red that saw the world's sampled alert markers would shun the
+        alerted sites as no real Red can, and the playouts would judge a game that
+        is never played."""
         rules = decision.rules
-        g = Game.resume(rules, state, seed, decision.chance.fork(seed))  # dice of its own, never the game's
+        chance = decision.chance.fork(seed)  # dice of its own, never the game's
+        g = Game.resume(rules, state, seed, chance)
         tactics = Tactics(rules, random.Random(seed), self._stakes)
         side, turn, phase = decision.side, state.turn, state.phase
         st = g.state
+        at = (st.turn, st.phase)
         while st.result is None:
             mover = g.side_to_move
             legal = commands_now(g)
-            mine = mover == side and st.turn == turn and st.phase == phase
-            g.apply(tactics.choose(mover, st, legal, knobs if mine else GREEDY))  # type: ignore[arg-type]
+            if len(legal) == 1:
+                g.apply(legal[0])
+            else:
+                knobs = GREEDY if mover != side else today if (st.turn == turn and st.phase == phase) else later
+                g.apply(tactics.choose(mover, make_view(rules, st, mover, mover), legal, knobs))
+            if (st.turn, st.phase) != at:
+                at = (st.turn, st.phase)
+                chance.source = SeededDice((seed * 8191 + st.turn * 64 + st.phase) % (1 << 63))
         return score(rules, st, side)
 
     # --- ISR ---------------------------------------------------------------------------
@@ -202,6 +258,18 @@ class SearchPlayer:
             got = self._detect[key] = float(sum(o.chance for o in Chance.outcomes(setup)
                                                 if any(e.verb == "target" and e.target == "detect" for e in o.row.effects)))  # fmt: skip
         return got
+
+
+def _clearly_positive(diffs: Sequence[float], confidence: float = CONFIDENCE) -> bool:
+    """Whether paired differences of scores (one plan's less another's, world by world)
+    say the first plan is better by more than luck could: their mean against its
+    standard error (the same worlds and dice make much of the pairs' luck cancel)."""
+    n = len(diffs)
+    if n < 2:
+        return False
+    m = sum(diffs) / n
+    var = sum((d - m) ** 2 for d in diffs) / (n - 1)
+    return m > 0 and m > confidence * math.sqrt(var / n)
 
 
 def score(rules: Rulebook, st: GameState, side: str) -> float:
