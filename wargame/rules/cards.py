@@ -64,19 +64,29 @@ def deal(g: Game) -> None:
 
 
 def card_commands(g: Game, side: str) -> tuple[Command, ...]:
-    """Every card play the rules allow `side` now, in hand order: the event, then each operation."""
-    spec = g.rules.scenario.cards
+    """Every card play the rules allow `side` now, in hand order: the event, then each operation.
+
+    Asked before every command, so the plays of a hand (and of which events hold)
+    are made once per rulebook: only the cards' conditions are read each time."""
+    rules = g.rules
+    spec = rules.scenario.cards
     st = g.state
     if spec is None or st.played.get(side, 0) >= spec.plays.get(side, 0):
         return ()
-    out: list[Command] = []
-    ops = g.rules.operations.get(side, {})
-    for cid in st.hands.get(side, ()):
-        card = g.rules.cards[cid]
-        if g.rules.holds(card.when, st):
-            out.append(PlayCard(cid, EVENT))
-        out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
-    return tuple(out)
+    hand = tuple(st.hands.get(side, ()))
+    cards = rules.cards
+    key = ("cards", side, hand, tuple([rules.holds(cards[cid].when, st) for cid in hand]))
+    got = rules.command_cache.get(key)
+    if got is None:
+        out: list[Command] = []
+        ops = rules.operations.get(side, {})
+        for cid, event in zip(hand, key[3]):
+            card = cards[cid]
+            if event:
+                out.append(PlayCard(cid, EVENT))
+            out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
+        got = rules.command_cache[key] = tuple(out)
+    return got
 
 
 def check_play(g: Game, c: PlayCard) -> str | None:

@@ -103,8 +103,12 @@ class LegalCache:
     def value(self, g: Game, p: PieceState, name: str) -> int:
         """A piece's value, shared by every piece of its type and condition while the tracks stay put
         (a piece with a marker that changes values has its own)."""
-        if g.rules.marker_adjust and any(pid == p.id for _, pid in g.state.markers):
-            return g.rules.value(g.state, p, name)
+        markers = g.state.markers
+        if markers and g.rules.marker_adjust:
+            pid = p.id
+            for _, on in markers:
+                if on == pid:
+                    return g.rules.value(g.state, p, name)
         key = (p.type, p.damaged)
         vals = self.values.get(key)
         if vals is None:
