@@ -83,6 +83,10 @@ class Stakes:
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
         self._cache: dict[tuple, float] = {}
+        # pure functions of a table's column and modifier total, kept as long as the stakes
+        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = {}
+        self._chances: dict[tuple, float] = {}
+        self._rolls: dict[tuple, tuple[Situation, float]] | None = None  # the valuation under way's further rolls
         self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
 
     # --- one effect, one row, one roll ------------------------------------------------------
@@ -169,18 +173,49 @@ class Stakes:
         return 0.0
 
     def roll_value(self, side: str, know, table_id: str, sit: Situation, actor: str | None, depth: int = 0) -> float:
-        """The expected worth of a roll on a table, over its exact outcomes."""
-        setup = self.rules.setup(table_id, know, sit)
-        total = 0.0
-        for o in Chance.outcomes(setup):
-            if o.row.effects:
-                total += float(o.chance) * self.effects_value(side, know, o.row.effects, sit, actor, depth)
+        """The expected worth of a roll on a table, over its exact outcomes.
+
+        Rows of one table often roll the same further table (a hit, then its
+        casualties): within one valuation the knowledge stands still, so each such
+        roll is worked out once (kept with its situation, so no id is reused)."""
+        memo = self._rolls
+        outer = memo is None
+        if outer:
+            memo = self._rolls = {}
+        else:
+            key = (table_id, id(sit), side, actor, depth)
+            got = memo.get(key)
+            if got is not None:
+                return got[1]
+        try:
+            total = 0.0
+            for p, effects in self._weighted(self.rules.setup(table_id, know, sit)):
+                total += p * self.effects_value(side, know, effects, sit, actor, depth)
+        finally:
+            if outer:
+                self._rolls = None
+        if not outer:
+            memo[key] = (sit, total)
         return total
+
+    def _weighted(self, setup) -> tuple[tuple[float, list], ...]:
+        """The rows of a roll that do something, with their chances as floats (made once per setup)."""
+        key = (setup.table.id, setup.column, setup.modifier)
+        got = self._rows.get(key)
+        if got is None:
+            got = self._rows[key] = tuple((float(o.chance), o.row.effects) for o in Chance.outcomes(setup) if o.row.effects)
+        return got
 
     def chance_of(self, table_id: str, know, sit: Situation, verb: str) -> float:
         """The chance that a roll lands on a row with an effect of this verb ('attack': stopped)."""
         setup = self.rules.setup(table_id, know, sit)
-        return float(sum(o.chance for o in Chance.outcomes(setup) if any(e.verb == verb for e in o.row.effects)))
+        key = (table_id, setup.column, setup.modifier, verb)
+        got = self._chances.get(key)
+        if got is None:
+            got = self._chances[key] = float(
+                sum(o.chance for o in Chance.outcomes(setup) if any(e.verb == verb for e in o.row.effects))
+            )
+        return got
 
     def _hit_value(self, side: str, know, target, what: str) -> float:
         if target.destroyed or (what == "damage" and target.damaged):
