@@ -79,20 +79,14 @@ class Tactics:
 
     def _red(self, know, legal: Sequence[Command], knobs: Knobs) -> Command | None:
         pieces, turn = know.pieces, know.turn
-        if isinstance(legal, CommandList):
-            teams = legal.pieces()
-            own = {t: legal.of_piece(t) for t in teams}
-        else:
-            teams = sorted({c.team for c in legal if hasattr(c, "team")})
-            own = {t: [c for c in legal if getattr(c, "team", None) == t] for t in teams}
+        teams, orders = _team_orders(legal)
         if knobs.hide_seen:
             for t in teams:
                 team = pieces[t]
                 if not team.hidden and team.attacked_turn != turn:
-                    ground = [c for c in own[t] if type(c) is GoToGround]
+                    ground, moves, _ = orders[t]
                     if ground:  # an active team in sight is followed as it moves: only going to ground hides it
                         return ground[0]
-                    moves = [c for c in own[t] if type(c) is MoveTeam]
                     if moves:
                         return self._hideout(know, team, moves)
         if knobs.attacks:
@@ -102,20 +96,18 @@ class Tactics:
             for t in teams:
                 team = pieces[t]
                 team_best = 0.0
-                for c in own[t]:
-                    k = type(c)
-                    if k is DroneAttack:
-                        if knobs.one_drone and c.drones != 1:
-                            continue
-                        v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone")
-                    elif k is RocketAttack:
-                        v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket")
-                    else:
-                        continue
-                    v += self.rng.random() * 1e-6
-                    team_best = max(team_best, v)
-                    if v > best_value:
-                        best, best_value = c, v
+                for part in orders[t][2]:
+                    for c in part:
+                        if type(c) is DroneAttack:
+                            if knobs.one_drone and c.drones != 1:
+                                continue
+                            v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone")
+                        else:
+                            v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket")
+                        v += self.rng.random() * 1e-6
+                        team_best = max(team_best, v)
+                        if v > best_value:
+                            best, best_value = c, v
                 day += team_best
             quiet = knobs.attack_floor > -50 and know.attacks_this_turn == 0
             if best is not None and quiet and day < stakes.quiet_value(know.pieces[teams[0]].side, know):
@@ -124,7 +116,7 @@ class Tactics:
                 return best
         if knobs.ground:
             for t in teams:
-                ground = [c for c in own[t] if type(c) is GoToGround]
+                ground = orders[t][0]
                 if ground:  # launched before, not today: lie low rather than stay a mark for the drones
                     return ground[0]
         if knobs.close_in:
@@ -132,10 +124,10 @@ class Tactics:
                 team = pieces[t]
                 if team.attacked_turn == turn:
                     continue
-                moves = [c for c in own[t] if type(c) is MoveTeam]
+                ground, moves, attacks = orders[t]
                 if not moves:
                     continue
-                if any(type(c) is not MoveTeam for c in own[t]) and knobs.attacks:
+                if (ground or attacks) and knobs.attacks:
                     continue  # it has a target in range: it stays to strike it
                 near = self._to_site(know, team.hex)
                 move = min(moves, key=lambda m: (self._to_site(know, m.to), self.rng.random()))
@@ -265,3 +257,34 @@ class Tactics:
             self._sorties.clear()
         self._sorties[key] = got
         return got
+
+
+def _team_orders(legal: Sequence[Command]) -> tuple[list[str], dict[str, tuple[Sequence, Sequence, list]]]:
+    """The teams with orders, and each one's (goings to ground, moves, groups of attacks)
+    in the order offered: read from the legal commands' groups where they come grouped,
+    so a team's twenty moves are not walked to find its two attacks."""
+    orders: dict[str, tuple[Sequence, Sequence, list]] = {}
+    if isinstance(legal, CommandList):
+        teams = legal.pieces()
+        for t in teams:
+            ground: Sequence = ()
+            moves: Sequence = ()
+            attacks = []
+            for part in legal.parts_of(t):
+                if not part:
+                    continue
+                k = type(part[0])
+                if k is GoToGround:
+                    ground = part
+                elif k is MoveTeam:
+                    moves = part
+                elif k is DroneAttack or k is RocketAttack:
+                    attacks.append(part)
+            orders[t] = (ground, moves, attacks)
+        return teams, orders
+    teams = sorted({c.team for c in legal if hasattr(c, "team")})
+    for t in teams:
+        own = [c for c in legal if getattr(c, "team", None) == t]
+        orders[t] = ([c for c in own if type(c) is GoToGround], [c for c in own if type(c) is MoveTeam],
+                     [[c for c in own if type(c) in (DroneAttack, RocketAttack)]])  # fmt: skip
+    return teams, orders

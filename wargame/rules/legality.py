@@ -44,6 +44,11 @@ class CommandList(Sequence[Command]):
         parts = self._by_piece.get(piece_id, ())
         return parts[0] if len(parts) == 1 else CommandList(list(parts))
 
+    def parts_of(self, piece_id: str) -> list[tuple[Command, ...]]:
+        """The groups of one acting piece's commands, in order: each holds commands of one
+        kind (a team's going to ground, its moves, its attacks on one site)."""
+        return self._by_piece.get(piece_id, [])
+
     def pieces(self) -> list[str]:
         """The pieces that have commands, in the order of their commands."""
         return [pid for pid, parts in self._by_piece.items() if any(parts)]
