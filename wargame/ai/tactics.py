@@ -48,7 +48,7 @@ class Tactics:
         # kept with the stakes, so the many short-lived tactics of a search share them
         self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
-        self._hexes: dict[int, tuple] = stakes.memo.setdefault("hexes", {})
+        self._hexes: dict[tuple, tuple] = stakes.memo.setdefault("hexes", {})
         self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
@@ -193,12 +193,16 @@ class Tactics:
         return got
 
     def _over(self, tasks: Sequence[TaskIsr]) -> tuple:
-        """A drone's searches from a hex are the same tuple every day: their hexes, kept."""
-        got = self._hexes.get(id(tasks))
+        """A drone's searches from a hex are the same tuple every day: their hexes, kept
+        (with the rulebook's commands when the tuple is the rulebook's, for every game on it)."""
+        rules = self.rules
+        memo = rules.command_cache if id(tasks) in rules.command_ids else self._hexes
+        key = ("searches by hex", id(tasks))
+        got = memo.get(key)
         if got is None or got[1] is not tasks:
             qs = np.array([t.hex[0] for t in tasks])
             rs = np.array([t.hex[1] for t in tasks])
-            got = self._hexes[id(tasks)] = ({t.hex: t for t in tasks}, tasks, qs, rs)
+            got = memo[key] = ({t.hex: t for t in tasks}, tasks, qs, rs)
         return got
 
     def nearest_searches(self, tasks: Sequence[TaskIsr], wanted: Sequence[Hex]) -> list[TaskIsr]:

@@ -21,7 +21,7 @@ from ..scenario.choices import EVENT
 from ..words import count
 from .commands import Command, PlayCard
 from .effects import Outcome, apply_effects
-from .rulebook import Situation
+from .rulebook import Knowledge, Rulebook, Situation
 
 if TYPE_CHECKING:
     from .engine import Game
@@ -64,21 +64,23 @@ def deal(g: Game) -> None:
 
 
 def card_commands(g: Game, side: str) -> tuple[Command, ...]:
-    """Every card play the rules allow `side` now, in hand order: the event, then each operation.
+    """Every card play the rules allow `side` now, in hand order: the event, then each operation."""
+    return hand_plays(g.rules, side, g.state)
 
-    Asked before every command, so the plays of a hand (and of which events hold)
-    are made once per rulebook: only the cards' conditions are read each time."""
-    rules = g.rules
+
+def hand_plays(rules: Rulebook, side: str, know: Knowledge) -> tuple[PlayCard, ...]:
+    """The card plays `side` may make, read from the state or from a view of it (its own
+    hand). Asked before every command, so the plays of a hand (and of which of its
+    events hold) are made once per rulebook: only the cards' conditions are read each time."""
     spec = rules.scenario.cards
-    st = g.state
-    if spec is None or st.played.get(side, 0) >= spec.plays.get(side, 0):
+    if spec is None or know.played.get(side, 0) >= spec.plays.get(side, 0):
         return ()
-    hand = tuple(st.hands.get(side, ()))
+    hand = tuple(know.hands.get(side, ()))
     cards = rules.cards
-    key = ("cards", side, hand, tuple([rules.holds(cards[cid].when, st) for cid in hand]))
+    key = ("cards", side, hand, tuple([rules.holds(cards[cid].when, know) for cid in hand]))
     got = rules.command_cache.get(key)
     if got is None:
-        out: list[Command] = []
+        out: list[PlayCard] = []
         ops = rules.operations.get(side, {})
         for cid, event in zip(hand, key[3]):
             card = cards[cid]
@@ -86,7 +88,7 @@ def card_commands(g: Game, side: str) -> tuple[Command, ...]:
                 out.append(PlayCard(cid, EVENT))
             out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
         got = rules.command_cache[key] = tuple(out)
-    return got
+    return got  # type: ignore[return-value]
 
 
 def check_play(g: Game, c: PlayCard) -> str | None:
