@@ -10,7 +10,8 @@ identity, without being checked a second time.
 
 from __future__ import annotations
 
-from itertools import chain
+from bisect import bisect_right
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .. import hexgrid
@@ -32,11 +33,12 @@ class CommandList(Sequence[Command]):
     without copying them into one list (random.choice and indexing work as on
     a list, in the same order)."""
 
-    __slots__ = ("_groups", "_len", "_by_piece")
+    __slots__ = ("_groups", "_len", "_by_piece", "_ends")
 
     def __init__(self, groups: list[tuple[Command, ...]], by_piece: dict[str, list[tuple[Command, ...]]] | None = None):
         self._groups = groups
-        self._len = sum(map(len, groups))
+        self._ends = list(accumulate(map(len, groups)))  # where each group ends, for indexing by bisection
+        self._len = self._ends[-1] if groups else 0
         self._by_piece = by_piece or {}
 
     def of_piece(self, piece_id: str) -> Sequence[Command]:
@@ -63,11 +65,8 @@ class CommandList(Sequence[Command]):
             i += self._len
         if not 0 <= i < self._len:
             raise IndexError("command index out of range")
-        for gr in self._groups:
-            if i < len(gr):
-                return gr[i]
-            i -= len(gr)
-        raise IndexError("command index out of range")  # pragma: no cover
+        k = bisect_right(self._ends, i)
+        return self._groups[k][i - self._ends[k - 1] if k else i]
 
     def __iter__(self) -> Iterator[Command]:
         return chain.from_iterable(self._groups)
@@ -84,7 +83,7 @@ class LegalCache:
     facts it was made from. Groups outlive the phase: a team that has not moved
     since yesterday offers the same moves today, made once."""
 
-    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known")
+    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known", "last")
 
     def __init__(self) -> None:
         # phase kind -> [what all its groups depend on, {piece id -> [facts, commands, id sets or None]}]
@@ -95,6 +94,9 @@ class LegalCache:
         self.rev = -1  # the game's revision the groups were last checked against
         self.stamp: tuple = ((), (), ())  # the phase kind, its glob and Red's stocks when last synced
         self.known: list[PieceState] = []  # in Blue's air operations: the targets Blue knows
+        # the last commands handed out: the phase's groups they came from, each acting
+        # piece's parts in order, each piece's place in that order, and the parts by piece
+        self.last: tuple | None = None
 
     def sync(self, kind: str, glob: tuple, tracks: tuple) -> None:
         if tracks != self.tracks:
@@ -261,15 +263,34 @@ def commands_now(g: Game) -> CommandList:
                 legal.stamp = legal.stamp[:2] + (stocks,)
                 only = None
         cache = legal.groups
-        for pid in getattr(g.rules, actors):
-            entry = cache.get(pid)
-            if entry is None or only is None or pid == only:
-                p = pieces[pid]
-                facts = facts_of(g, p)
-                if entry is None or entry[0] != facts:
-                    entry = cache[pid] = [facts, *make(g, p, facts)]
-            groups.extend(entry[1])
-            by_piece[pid] = entry[1]
+        last = legal.last
+        if only is not None and last is not None and last[0] is cache and only in last[2]:
+            # only the one piece's commands may differ: the others' parts are taken as they
+            # were, without a walk over every acting piece (a Red phase of many teams)
+            _, parts, index, before = last
+            p = pieces[only]
+            entry = cache[only]
+            facts = facts_of(g, p)
+            if entry[0] != facts:
+                entry = cache[only] = [facts, *make(g, p, facts)]
+            parts = parts.copy()
+            parts[index[only]] = entry[1]
+            by_piece = dict(before)
+            by_piece[only] = entry[1]
+        else:
+            parts = []
+            for pid in getattr(g.rules, actors):
+                entry = cache.get(pid)
+                if entry is None or only is None or pid == only:
+                    p = pieces[pid]
+                    facts = facts_of(g, p)
+                    if entry is None or entry[0] != facts:
+                        entry = cache[pid] = [facts, *make(g, p, facts)]
+                parts.append(entry[1])
+                by_piece[pid] = entry[1]
+            index = last[2] if last is not None and last[3].keys() == by_piece.keys() else {pid: i for i, pid in enumerate(by_piece)}
+        legal.last = (cache, parts, index, by_piece)
+        groups.extend(chain.from_iterable(parts))
         legal.rev = g.rev
     side = g.side_to_move
     if g.rules.markers:
