@@ -281,28 +281,48 @@ class Stakes:
             earned += auth.per_casualty * 0.3
         return earned
 
-    def attack_value(self, know, team, target, n: int, kind: str) -> float:
-        """What an attack of `n` drones (or one salvo) is worth to the attacking side."""
+    def attack_value(self, know, team, target, n: int, kind: str, memo: dict | None = None) -> float:
+        """What an attack of `n` drones (or one salvo) is worth to the attacking side.
+
+        `memo`, a dict the caller keeps while `know` stands still (one decision), holds
+        what does not depend on `n` (the odds of getting through, a drone's worth,
+        the attack's costs), so the salvos of one team at one site are weighed on one
+        working-out; the arithmetic is the same, so the values are too."""
         side = team.side
         key = ("attack", team.type, team.damaged, target.id, target.damaged, n, kind, tuple(know.tracks.values()),
                know.stats.get("us_casualties", 0) > 0, know.stats.get("drones_through", 0))  # fmt: skip
         got = self._cache.get(key)
         if got is not None:
             return got
-        sit = Situation(team, target, target.hex)
-        rules = self.rules
-        if kind == "drone":
-            through = 1 - self.chance_of("counter_drone", know, sit, "attack")
-            each = self.roll_value(side, know, "drone_attack", sit, side) + self.stat_value(side, know, "drones_through", 1)
-            # breaking an objective happens once: the first drone through counts in full, later ones less
-            got = through * each * (1 + 0.6 * (n - 1))
-        else:
-            got = self.roll_value(side, know, "rocket_attack", sit, side)
-        for e in rules.scenario.rules.attack_effects:
-            if e.verb == "track":
-                got += self.track_value(side, know, e.track, e.change, side)
-        got -= self.authorization_earned(know, team, target, kind) * self.authorization_worth(know) * (1 if side == "red" else -1)
+        parts = memo.get((id(team), id(target), kind)) if memo is not None else None
+        if parts is None:
+            parts = self._attack_parts(know, team, target, kind)
+            if memo is not None:
+                memo[(id(team), id(target), kind)] = parts
+        through, each, tracks, cost = parts
+        got = through * each * (1 + 0.6 * (n - 1)) if kind == "drone" else each
+        for v in tracks:
+            got += v
+        got -= cost
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = got
         return got
+
+    def _attack_parts(self, know, team, target, kind: str) -> tuple[float, float, list[float], float]:
+        """An attack's worth but for its size: the chance a drone gets through and what one
+        is worth (a salvo's worth, for rockets), the tracks it moves, and what it earns Blue."""
+        side = team.side
+        sit = Situation(team, target, target.hex)
+        rules = self.rules
+        through = 0.0
+        if kind == "drone":
+            through = 1 - self.chance_of("counter_drone", know, sit, "attack")
+            # breaking an objective happens once: the first drone through counts in full, later ones less
+            each = self.roll_value(side, know, "drone_attack", sit, side) + self.stat_value(side, know, "drones_through", 1)
+        else:
+            each = self.roll_value(side, know, "rocket_attack", sit, side)
+        tracks = [self.track_value(side, know, e.track, e.change, side) for e in rules.scenario.rules.attack_effects
+                  if e.verb == "track"]  # fmt: skip
+        cost = self.authorization_earned(know, team, target, kind) * self.authorization_worth(know) * (1 if side == "red" else -1)
+        return through, each, tracks, cost

@@ -93,6 +93,7 @@ class Tactics:
             best, best_value = None, knobs.attack_floor
             stakes = self.stakes
             day = 0.0  # the day's attacks, each team's best: worth more than a quiet day?
+            memo: dict = {}  # what a team's salvos at one site share, while `know` stands
             for t in teams:
                 team = pieces[t]
                 team_best = 0.0
@@ -101,9 +102,9 @@ class Tactics:
                         if type(c) is DroneAttack:
                             if knobs.one_drone and c.drones != 1:
                                 continue
-                            v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone")
+                            v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone", memo)
                         else:
-                            v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket")
+                            v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket", memo)
                         v += self.rng.random() * 1e-6
                         team_best = max(team_best, v)
                         if v > best_value:
