@@ -37,9 +37,9 @@ class CommandList(Sequence[Command]):
 
     def __init__(self, groups: list[tuple[Command, ...]], by_piece: dict[str, list[tuple[Command, ...]]] | None = None):
         self._groups = groups
-        self._ends = list(accumulate(map(len, groups)))  # where each group ends, for indexing by bisection
-        self._len = self._ends[-1] if groups else 0
+        self._len = sum(map(len, groups))
         self._by_piece = by_piece or {}
+        self._ends: list[int] | None = None  # where each group ends, for indexing by bisection (made when first indexed)
 
     def of_piece(self, piece_id: str) -> Sequence[Command]:
         """The commands of one acting piece (a team, a drone, a flight), in order, without a scan."""
@@ -65,8 +65,11 @@ class CommandList(Sequence[Command]):
             i += self._len
         if not 0 <= i < self._len:
             raise IndexError("command index out of range")
-        k = bisect_right(self._ends, i)
-        return self._groups[k][i - self._ends[k - 1] if k else i]
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = list(accumulate(map(len, self._groups)))
+        k = bisect_right(ends, i)
+        return self._groups[k][i - ends[k - 1] if k else i]
 
     def __iter__(self) -> Iterator[Command]:
         return chain.from_iterable(self._groups)
@@ -267,7 +270,7 @@ def commands_now(g: Game) -> CommandList:
         if only is not None and last is not None and last[0] is cache and only in last[2]:
             # only the one piece's commands may differ: the others' parts are taken as they
             # were, without a walk over every acting piece (a Red phase of many teams)
-            _, parts, index, before = last
+            _, parts, index, before, _ = last
             p = pieces[only]
             entry = cache[only]
             facts = facts_of(g, p)
@@ -288,8 +291,8 @@ def commands_now(g: Game) -> CommandList:
                         entry = cache[pid] = [facts, *make(g, p, facts)]
                 parts.append(entry[1])
                 by_piece[pid] = entry[1]
-            index = last[2] if last is not None and last[3].keys() == by_piece.keys() else {pid: i for i, pid in enumerate(by_piece)}
-        legal.last = (cache, parts, index, by_piece)
+            index = last[2] if last is not None and last[4] == kind else {pid: i for i, pid in enumerate(by_piece)}
+        legal.last = (cache, parts, index, by_piece, kind)
         groups.extend(chain.from_iterable(parts))
         legal.rev = g.rev
     side = g.side_to_move
