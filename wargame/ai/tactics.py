@@ -28,7 +28,7 @@ import numpy as np
 from .. import hexgrid
 from ..hexgrid import Hex
 from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, RocketAttack, TaskIsr
-from ..rules.legality import CommandList
+from ..rules.commandlist import CommandList
 from ..rules.rulebook import Rulebook, Situation
 from .choices import Choices
 from .knobs import GREEDY, Knobs
