@@ -13,8 +13,9 @@ of and would gain most by destroying. Both read only what the side may know
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
+from ..rules.cards import hand_plays
 from ..rules.commands import PlaceMarker, PlayCard
 from ..rules.rulebook import Rulebook, Situation
 from ..scenario.choices import EVENT
@@ -32,20 +33,9 @@ class Choices:
 
     # --- cards ---------------------------------------------------------------------------
 
-    def plays(self, side: str, know) -> list[PlayCard]:
+    def plays(self, side: str, know) -> Sequence[PlayCard]:
         """The card plays the rules allow `side` now, read from what it knows (its own hand)."""
-        rules = self.rules
-        spec = rules.scenario.cards
-        if spec is None or know.played.get(side, 0) >= spec.plays.get(side, 0):
-            return []
-        out = []
-        ops = rules.operations.get(side, {})
-        for cid in know.hands.get(side, ()):
-            card = rules.cards[cid]
-            if rules.holds(card.when, know):
-                out.append(PlayCard(cid, EVENT))
-            out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
-        return out
+        return hand_plays(self.rules, side, know)
 
     def play_value(self, side: str, know, c: PlayCard) -> float:
         rules = self.rules

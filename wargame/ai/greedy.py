@@ -46,11 +46,16 @@ def search_hints(decision: Decision) -> list[Hex]:
     turn = decision.view.turn
     launches: list[Hex] = []
     wanted: list[Hex] = []
-    for e in decision.log[-300:]:
+    log = decision.log
+    # the last 300 events at most, read back only as far as yesterday (the log runs in turn order)
+    for i in range(len(log) - 1, max(-1, len(log) - 301), -1):
+        e = log[i]
+        if e.turn < turn - 1:
+            break
         if e.where is None:
             continue
-        if e.kind == "launch_area" and e.turn >= turn - 1:  # anywhere in the block it was seen from
-            launches.extend(block_hexes(decision.rules, launch_block(decision.rules, e.where)))
-        elif (e.kind == "lost" and e.turn >= turn - 1) or (e.kind == "attack" and e.turn == turn):
+        if e.kind == "launch_area":  # anywhere in the block it was seen from
+            launches.extend(reversed(block_hexes(decision.rules, launch_block(decision.rules, e.where))))
+        elif e.kind == "lost" or (e.kind == "attack" and e.turn == turn):
             wanted.append(e.where)
-    return launches[::-1] + wanted
+    return launches + wanted[::-1]

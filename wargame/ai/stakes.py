@@ -83,6 +83,10 @@ class Stakes:
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
         self._cache: dict[tuple, float] = {}
+        # pure functions of a table's column and modifier total, kept as long as the stakes
+        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = {}
+        self._chances: dict[tuple, float] = {}
+        self._rolls: dict[tuple, tuple[Situation, float]] | None = None  # the valuation under way's further rolls
         self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
 
     # --- one effect, one row, one roll ------------------------------------------------------
@@ -169,18 +173,49 @@ class Stakes:
         return 0.0
 
     def roll_value(self, side: str, know, table_id: str, sit: Situation, actor: str | None, depth: int = 0) -> float:
-        """The expected worth of a roll on a table, over its exact outcomes."""
-        setup = self.rules.setup(table_id, know, sit)
-        total = 0.0
-        for o in Chance.outcomes(setup):
-            if o.row.effects:
-                total += float(o.chance) * self.effects_value(side, know, o.row.effects, sit, actor, depth)
+        """The expected worth of a roll on a table, over its exact outcomes.
+
+        Rows of one table often roll the same further table (a hit, then its
+        casualties): within one valuation the knowledge stands still, so each such
+        roll is worked out once (kept with its situation, so no id is reused)."""
+        memo = self._rolls
+        outer = memo is None
+        if outer:
+            memo = self._rolls = {}
+        else:
+            key = (table_id, id(sit), side, actor, depth)
+            got = memo.get(key)
+            if got is not None:
+                return got[1]
+        try:
+            total = 0.0
+            for p, effects in self._weighted(self.rules.setup(table_id, know, sit)):
+                total += p * self.effects_value(side, know, effects, sit, actor, depth)
+        finally:
+            if outer:
+                self._rolls = None
+        if not outer:
+            memo[key] = (sit, total)
         return total
+
+    def _weighted(self, setup) -> tuple[tuple[float, list], ...]:
+        """The rows of a roll that do something, with their chances as floats (made once per setup)."""
+        key = (setup.table.id, setup.column, setup.modifier)
+        got = self._rows.get(key)
+        if got is None:
+            got = self._rows[key] = tuple((float(o.chance), o.row.effects) for o in Chance.outcomes(setup) if o.row.effects)
+        return got
 
     def chance_of(self, table_id: str, know, sit: Situation, verb: str) -> float:
         """The chance that a roll lands on a row with an effect of this verb ('attack': stopped)."""
         setup = self.rules.setup(table_id, know, sit)
-        return float(sum(o.chance for o in Chance.outcomes(setup) if any(e.verb == verb for e in o.row.effects)))
+        key = (table_id, setup.column, setup.modifier, verb)
+        got = self._chances.get(key)
+        if got is None:
+            got = self._chances[key] = float(
+                sum(o.chance for o in Chance.outcomes(setup) if any(e.verb == verb for e in o.row.effects))
+            )
+        return got
 
     def _hit_value(self, side: str, know, target, what: str) -> float:
         if target.destroyed or (what == "damage" and target.damaged):
@@ -246,28 +281,48 @@ class Stakes:
             earned += auth.per_casualty * 0.3
         return earned
 
-    def attack_value(self, know, team, target, n: int, kind: str) -> float:
-        """What an attack of `n` drones (or one salvo) is worth to the attacking side."""
+    def attack_value(self, know, team, target, n: int, kind: str, memo: dict | None = None) -> float:
+        """What an attack of `n` drones (or one salvo) is worth to the attacking side.
+
+        `memo`, a dict the caller keeps while `know` stands still (one decision), holds
+        what does not depend on `n` (the odds of getting through, a drone's worth,
+        the attack's costs), so the salvos of one team at one site are weighed on one
+        working-out; the arithmetic is the same, so the values are too."""
         side = team.side
         key = ("attack", team.type, team.damaged, target.id, target.damaged, n, kind, tuple(know.tracks.values()),
                know.stats.get("us_casualties", 0) > 0, know.stats.get("drones_through", 0))  # fmt: skip
         got = self._cache.get(key)
         if got is not None:
             return got
-        sit = Situation(team, target, target.hex)
-        rules = self.rules
-        if kind == "drone":
-            through = 1 - self.chance_of("counter_drone", know, sit, "attack")
-            each = self.roll_value(side, know, "drone_attack", sit, side) + self.stat_value(side, know, "drones_through", 1)
-            # breaking an objective happens once: the first drone through counts in full, later ones less
-            got = through * each * (1 + 0.6 * (n - 1))
-        else:
-            got = self.roll_value(side, know, "rocket_attack", sit, side)
-        for e in rules.scenario.rules.attack_effects:
-            if e.verb == "track":
-                got += self.track_value(side, know, e.track, e.change, side)
-        got -= self.authorization_earned(know, team, target, kind) * self.authorization_worth(know) * (1 if side == "red" else -1)
+        parts = memo.get((id(team), id(target), kind)) if memo is not None else None
+        if parts is None:
+            parts = self._attack_parts(know, team, target, kind)
+            if memo is not None:
+                memo[(id(team), id(target), kind)] = parts
+        through, each, tracks, cost = parts
+        got = through * each * (1 + 0.6 * (n - 1)) if kind == "drone" else each
+        for v in tracks:
+            got += v
+        got -= cost
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = got
         return got
+
+    def _attack_parts(self, know, team, target, kind: str) -> tuple[float, float, list[float], float]:
+        """An attack's worth but for its size: the chance a drone gets through and what one
+        is worth (a salvo's worth, for rockets), the tracks it moves, and what it earns Blue."""
+        side = team.side
+        sit = Situation(team, target, target.hex)
+        rules = self.rules
+        through = 0.0
+        if kind == "drone":
+            through = 1 - self.chance_of("counter_drone", know, sit, "attack")
+            # breaking an objective happens once: the first drone through counts in full, later ones less
+            each = self.roll_value(side, know, "drone_attack", sit, side) + self.stat_value(side, know, "drones_through", 1)
+        else:
+            each = self.roll_value(side, know, "rocket_attack", sit, side)
+        tracks = [self.track_value(side, know, e.track, e.change, side) for e in rules.scenario.rules.attack_effects
+                  if e.verb == "track"]  # fmt: skip
+        cost = self.authorization_earned(know, team, target, kind) * self.authorization_worth(know) * (1 if side == "red" else -1)
+        return through, each, tracks, cost

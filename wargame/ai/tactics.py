@@ -28,7 +28,7 @@ import numpy as np
 from .. import hexgrid
 from ..hexgrid import Hex
 from ..rules.commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, RocketAttack, TaskIsr
-from ..rules.legality import CommandList
+from ..rules.commandlist import CommandList
 from ..rules.rulebook import Rulebook, Situation
 from .choices import Choices
 from .knobs import GREEDY, Knobs
@@ -48,7 +48,7 @@ class Tactics:
         # kept with the stakes, so the many short-lived tactics of a search share them
         self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
-        self._hexes: dict[int, tuple] = stakes.memo.setdefault("hexes", {})
+        self._hexes: dict[tuple, tuple] = stakes.memo.setdefault("hexes", {})
         self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
@@ -79,43 +79,36 @@ class Tactics:
 
     def _red(self, know, legal: Sequence[Command], knobs: Knobs) -> Command | None:
         pieces, turn = know.pieces, know.turn
-        if isinstance(legal, CommandList):
-            teams = legal.pieces()
-            own = {t: legal.of_piece(t) for t in teams}
-        else:
-            teams = sorted({c.team for c in legal if hasattr(c, "team")})
-            own = {t: [c for c in legal if getattr(c, "team", None) == t] for t in teams}
+        teams, orders = _team_orders(legal)
         if knobs.hide_seen:
             for t in teams:
                 team = pieces[t]
                 if not team.hidden and team.attacked_turn != turn:
-                    ground = [c for c in own[t] if type(c) is GoToGround]
+                    ground, moves, _ = orders[t]
                     if ground:  # an active team in sight is followed as it moves: only going to ground hides it
                         return ground[0]
-                    moves = [c for c in own[t] if type(c) is MoveTeam]
                     if moves:
                         return self._hideout(know, team, moves)
         if knobs.attacks:
             best, best_value = None, knobs.attack_floor
             stakes = self.stakes
             day = 0.0  # the day's attacks, each team's best: worth more than a quiet day?
+            memo: dict = {}  # what a team's salvos at one site share, while `know` stands
             for t in teams:
                 team = pieces[t]
                 team_best = 0.0
-                for c in own[t]:
-                    k = type(c)
-                    if k is DroneAttack:
-                        if knobs.one_drone and c.drones != 1:
-                            continue
-                        v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone")
-                    elif k is RocketAttack:
-                        v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket")
-                    else:
-                        continue
-                    v += self.rng.random() * 1e-6
-                    team_best = max(team_best, v)
-                    if v > best_value:
-                        best, best_value = c, v
+                for part in orders[t][2]:
+                    for c in part:
+                        if type(c) is DroneAttack:
+                            if knobs.one_drone and c.drones != 1:
+                                continue
+                            v = stakes.attack_value(know, team, pieces[c.target], c.drones, "drone", memo)
+                        else:
+                            v = stakes.attack_value(know, team, pieces[c.target], 1, "rocket", memo)
+                        v += self.rng.random() * 1e-6
+                        team_best = max(team_best, v)
+                        if v > best_value:
+                            best, best_value = c, v
                 day += team_best
             quiet = knobs.attack_floor > -50 and know.attacks_this_turn == 0
             if best is not None and quiet and day < stakes.quiet_value(know.pieces[teams[0]].side, know):
@@ -124,7 +117,7 @@ class Tactics:
                 return best
         if knobs.ground:
             for t in teams:
-                ground = [c for c in own[t] if type(c) is GoToGround]
+                ground = orders[t][0]
                 if ground:  # launched before, not today: lie low rather than stay a mark for the drones
                     return ground[0]
         if knobs.close_in:
@@ -132,10 +125,10 @@ class Tactics:
                 team = pieces[t]
                 if team.attacked_turn == turn:
                     continue
-                moves = [c for c in own[t] if type(c) is MoveTeam]
+                ground, moves, attacks = orders[t]
                 if not moves:
                     continue
-                if any(type(c) is not MoveTeam for c in own[t]) and knobs.attacks:
+                if (ground or attacks) and knobs.attacks:
                     continue  # it has a target in range: it stays to strike it
                 near = self._to_site(know, team.hex)
                 move = min(moves, key=lambda m: (self._to_site(know, m.to), self.rng.random()))
@@ -201,12 +194,16 @@ class Tactics:
         return got
 
     def _over(self, tasks: Sequence[TaskIsr]) -> tuple:
-        """A drone's searches from a hex are the same tuple every day: their hexes, kept."""
-        got = self._hexes.get(id(tasks))
+        """A drone's searches from a hex are the same tuple every day: their hexes, kept
+        (with the rulebook's commands when the tuple is the rulebook's, for every game on it)."""
+        rules = self.rules
+        memo = rules.command_cache if id(tasks) in rules.command_ids else self._hexes
+        key = ("searches by hex", id(tasks))
+        got = memo.get(key)
         if got is None or got[1] is not tasks:
             qs = np.array([t.hex[0] for t in tasks])
             rs = np.array([t.hex[1] for t in tasks])
-            got = self._hexes[id(tasks)] = ({t.hex: t for t in tasks}, tasks, qs, rs)
+            got = memo[key] = ({t.hex: t for t in tasks}, tasks, qs, rs)
         return got
 
     def nearest_searches(self, tasks: Sequence[TaskIsr], wanted: Sequence[Hex]) -> list[TaskIsr]:
@@ -265,3 +262,34 @@ class Tactics:
             self._sorties.clear()
         self._sorties[key] = got
         return got
+
+
+def _team_orders(legal: Sequence[Command]) -> tuple[list[str], dict[str, tuple[Sequence, Sequence, list]]]:
+    """The teams with orders, and each one's (goings to ground, moves, groups of attacks)
+    in the order offered: read from the legal commands' groups where they come grouped,
+    so a team's twenty moves are not walked to find its two attacks."""
+    orders: dict[str, tuple[Sequence, Sequence, list]] = {}
+    if isinstance(legal, CommandList):
+        teams = legal.pieces()
+        for t in teams:
+            ground: Sequence = ()
+            moves: Sequence = ()
+            attacks = []
+            for part in legal.parts_of(t):
+                if not part:
+                    continue
+                k = type(part[0])
+                if k is GoToGround:
+                    ground = part
+                elif k is MoveTeam:
+                    moves = part
+                elif k is DroneAttack or k is RocketAttack:
+                    attacks.append(part)
+            orders[t] = (ground, moves, attacks)
+        return teams, orders
+    teams = sorted({c.team for c in legal if hasattr(c, "team")})
+    for t in teams:
+        own = [c for c in legal if getattr(c, "team", None) == t]
+        orders[t] = ([c for c in own if type(c) is GoToGround], [c for c in own if type(c) is MoveTeam],
+                     [[c for c in own if type(c) in (DroneAttack, RocketAttack)]])  # fmt: skip
+    return teams, orders

@@ -21,7 +21,7 @@ from ..scenario.choices import EVENT
 from ..words import count
 from .commands import Command, PlayCard
 from .effects import Outcome, apply_effects
-from .rulebook import Situation
+from .rulebook import Knowledge, Rulebook, Situation
 
 if TYPE_CHECKING:
     from .engine import Game
@@ -65,18 +65,30 @@ def deal(g: Game) -> None:
 
 def card_commands(g: Game, side: str) -> tuple[Command, ...]:
     """Every card play the rules allow `side` now, in hand order: the event, then each operation."""
-    spec = g.rules.scenario.cards
-    st = g.state
-    if spec is None or st.played.get(side, 0) >= spec.plays.get(side, 0):
+    return hand_plays(g.rules, side, g.state)
+
+
+def hand_plays(rules: Rulebook, side: str, know: Knowledge) -> tuple[PlayCard, ...]:
+    """The card plays `side` may make, read from the state or from a view of it (its own
+    hand). Asked before every command, so the plays of a hand (and of which of its
+    events hold) are made once per rulebook: only the cards' conditions are read each time."""
+    spec = rules.scenario.cards
+    if spec is None or know.played.get(side, 0) >= spec.plays.get(side, 0):
         return ()
-    out: list[Command] = []
-    ops = g.rules.operations.get(side, {})
-    for cid in st.hands.get(side, ()):
-        card = g.rules.cards[cid]
-        if g.rules.holds(card.when, st):
-            out.append(PlayCard(cid, EVENT))
-        out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
-    return tuple(out)
+    hand = tuple(know.hands.get(side, ()))
+    cards = rules.cards
+    key = ("cards", side, hand, tuple([rules.holds(cards[cid].when, know) for cid in hand]))
+    got = rules.command_cache.get(key)
+    if got is None:
+        out: list[PlayCard] = []
+        ops = rules.operations.get(side, {})
+        for cid, event in zip(hand, key[3]):
+            card = cards[cid]
+            if event:
+                out.append(PlayCard(cid, EVENT))
+            out.extend(PlayCard(cid, op.id) for op in ops.values() if op.cost <= card.ops)
+        got = rules.command_cache[key] = tuple(out)
+    return got  # type: ignore[return-value]
 
 
 def check_play(g: Game, c: PlayCard) -> str | None:

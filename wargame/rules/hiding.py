@@ -11,6 +11,7 @@ other side's contact. The detection table may read `target_active`.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .. import hexgrid
@@ -34,9 +35,15 @@ def launch_block(rules: Rulebook, h: Hex) -> tuple[int, int, int, int]:
     return c0 + 1, min(rules.columns, c0 + size), r0 + 1, min(rules.rows, r0 + size)
 
 
-def block_hexes(rules: Rulebook, block: tuple[int, int, int, int]) -> list[Hex]:
+def block_hexes(rules: Rulebook, block: tuple[int, int, int, int]) -> tuple[Hex, ...]:
+    """The hexes of a block, column by column (the same tuple each time: a search's hints read it often)."""
+    return _block_hexes(block)
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_hexes(block: tuple[int, int, int, int]) -> tuple[Hex, ...]:
     c0, c1, r0, r1 = block
-    return [hexgrid.from_offset(c - 1, r - 1) for c in range(c0, c1 + 1) for r in range(r0, r1 + 1)]
+    return tuple(hexgrid.from_offset(c - 1, r - 1) for c in range(c0, c1 + 1) for r in range(r0, r1 + 1))
 
 
 def block_centre(rules: Rulebook, block: tuple[int, int, int, int]) -> Hex:

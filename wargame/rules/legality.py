@@ -11,13 +11,14 @@ identity, without being checked a second time.
 from __future__ import annotations
 
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .. import hexgrid
 from ..hexgrid import ccrr
 from ..kinds import OTHER, TEAMS
 from .commands import Command, DroneAttack, EndPhase, FlySortie, GoToGround, MoveTeam, ResolveAttack, RocketAttack, TaskIsr
 from .cards import card_commands
+from .commandlist import CommandList
 from .markers import marker_commands
 from .state import PieceState
 
@@ -27,59 +28,12 @@ if TYPE_CHECKING:
 END_PHASE = EndPhase()
 
 
-class CommandList(Sequence[Command]):
-    """The legal commands as one sequence over the pieces' cached groups,
-    without copying them into one list (random.choice and indexing work as on
-    a list, in the same order)."""
-
-    __slots__ = ("_groups", "_len", "_by_piece")
-
-    def __init__(self, groups: list[tuple[Command, ...]], by_piece: dict[str, list[tuple[Command, ...]]] | None = None):
-        self._groups = groups
-        self._len = sum(map(len, groups))
-        self._by_piece = by_piece or {}
-
-    def of_piece(self, piece_id: str) -> Sequence[Command]:
-        """The commands of one acting piece (a team, a drone, a flight), in order, without a scan."""
-        parts = self._by_piece.get(piece_id, ())
-        return parts[0] if len(parts) == 1 else CommandList(list(parts))
-
-    def pieces(self) -> list[str]:
-        """The pieces that have commands, in the order of their commands."""
-        return [pid for pid, parts in self._by_piece.items() if any(parts)]
-
-    def __len__(self) -> int:
-        return self._len
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return list(self)[i]
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError("command index out of range")
-        for gr in self._groups:
-            if i < len(gr):
-                return gr[i]
-            i -= len(gr)
-        raise IndexError("command index out of range")  # pragma: no cover
-
-    def __iter__(self) -> Iterator[Command]:
-        return chain.from_iterable(self._groups)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    def __repr__(self) -> str:
-        return f"CommandList({list(self)!r})"
-
-
 class LegalCache:
     """Per phase kind, the groups of commands of its acting pieces, each with the
     facts it was made from. Groups outlive the phase: a team that has not moved
     since yesterday offers the same moves today, made once."""
 
-    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known")
+    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known", "last")
 
     def __init__(self) -> None:
         # phase kind -> [what all its groups depend on, {piece id -> [facts, commands, id sets or None]}]
@@ -90,6 +44,9 @@ class LegalCache:
         self.rev = -1  # the game's revision the groups were last checked against
         self.stamp: tuple = ((), (), ())  # the phase kind, its glob and Red's stocks when last synced
         self.known: list[PieceState] = []  # in Blue's air operations: the targets Blue knows
+        # the last commands handed out: the phase's groups they came from, each acting
+        # piece's parts in order, each piece's place in that order, and the parts by piece
+        self.last: tuple | None = None
 
     def sync(self, kind: str, glob: tuple, tracks: tuple) -> None:
         if tracks != self.tracks:
@@ -103,8 +60,12 @@ class LegalCache:
     def value(self, g: Game, p: PieceState, name: str) -> int:
         """A piece's value, shared by every piece of its type and condition while the tracks stay put
         (a piece with a marker that changes values has its own)."""
-        if g.rules.marker_adjust and any(pid == p.id for _, pid in g.state.markers):
-            return g.rules.value(g.state, p, name)
+        markers = g.state.markers
+        if markers and g.rules.marker_adjust:
+            pid = p.id
+            for _, on in markers:
+                if on == pid:
+                    return g.rules.value(g.state, p, name)
         key = (p.type, p.damaged)
         vals = self.values.get(key)
         if vals is None:
@@ -252,15 +213,34 @@ def commands_now(g: Game) -> CommandList:
                 legal.stamp = legal.stamp[:2] + (stocks,)
                 only = None
         cache = legal.groups
-        for pid in getattr(g.rules, actors):
-            entry = cache.get(pid)
-            if entry is None or only is None or pid == only:
-                p = pieces[pid]
-                facts = facts_of(g, p)
-                if entry is None or entry[0] != facts:
-                    entry = cache[pid] = [facts, *make(g, p, facts)]
-            groups.extend(entry[1])
-            by_piece[pid] = entry[1]
+        last = legal.last
+        if only is not None and last is not None and last[0] is cache and only in last[2]:
+            # only the one piece's commands may differ: the others' parts are taken as they
+            # were, without a walk over every acting piece (a Red phase of many teams)
+            _, parts, index, before, _ = last
+            p = pieces[only]
+            entry = cache[only]
+            facts = facts_of(g, p)
+            if entry[0] != facts:
+                entry = cache[only] = [facts, *make(g, p, facts)]
+            parts = parts.copy()
+            parts[index[only]] = entry[1]
+            by_piece = dict(before)
+            by_piece[only] = entry[1]
+        else:
+            parts = []
+            for pid in getattr(g.rules, actors):
+                entry = cache.get(pid)
+                if entry is None or only is None or pid == only:
+                    p = pieces[pid]
+                    facts = facts_of(g, p)
+                    if entry is None or entry[0] != facts:
+                        entry = cache[pid] = [facts, *make(g, p, facts)]
+                parts.append(entry[1])
+                by_piece[pid] = entry[1]
+            index = last[2] if last is not None and last[4] == kind else {pid: i for i, pid in enumerate(by_piece)}
+        legal.last = (cache, parts, index, by_piece, kind)
+        groups.extend(chain.from_iterable(parts))
         legal.rev = g.rev
     side = g.side_to_move
     if g.rules.markers:

@@ -32,19 +32,36 @@ def placed(g: Game, marker: str) -> int:
 
 
 def marker_commands(g: Game, side: str, phase: str) -> tuple[Command, ...]:
-    """Every marker placement `side` may make now, marker by marker, piece by piece in scenario order."""
+    """Every marker placement `side` may make now, marker by marker, piece by piece in scenario order.
+
+    Asked before every command: each marker's placements on the pieces it may go
+    on are made once per rulebook, and only the pieces destroyed or taken are left out."""
     rules, st = g.rules, g.state
     out: list[Command] = []
     for mid, m in rules.markers.items():
-        if m.side != side or m.placed_in != phase or placed(g, mid) >= m.count:
+        if m.side != side or m.placed_in != phase:
             continue
-        kinds = set(m.on)
-        taken = {pid for k, pid in st.markers if k == mid}
-        for pid in rules.side_pieces[side]:
-            p = st.pieces[pid]
-            if p.kind in kinds and not p.destroyed and pid not in taken:
-                out.append(PlaceMarker(mid, pid))
+        taken = [pid for k, pid in st.markers if k == mid]
+        if len(taken) >= m.count:
+            continue
+        pieces = st.pieces
+        for pid, c in _placements(g, mid):
+            if not pieces[pid].destroyed and pid not in taken:
+                out.append(c)
     return tuple(out)
+
+
+def _placements(g: Game, mid: str) -> tuple[tuple[str, PlaceMarker], ...]:
+    """A marker's placement on each piece of its side and kinds, in scenario order (made once per rulebook)."""
+    rules = g.rules
+    key = ("placements", mid)
+    got = rules.command_cache.get(key)
+    if got is None:
+        m = rules.markers[mid]
+        got = rules.command_cache[key] = tuple(
+            (pid, PlaceMarker(mid, pid)) for pid in rules.side_pieces[m.side] if g.state.pieces[pid].kind in m.on
+        )
+    return got  # type: ignore[return-value]
 
 
 def check_place(g: Game, c: PlaceMarker) -> str | None:

@@ -75,13 +75,18 @@ class SideView:
         return self.hands.get(self.side, ()) if self.side is not None else ()
 
 
-def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None) -> SideView:
+def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None,
+              copies: dict[str, tuple[tuple, PieceState]] | None = None) -> SideView:  # fmt: skip
     """The view of `side` (None: everything) of this state.
 
     The other side's hidden pieces are left out; of its pieces `side` knows
     only what it last learned (a strike whose results were unclear), not
     when they moved or attacked; its stocks and its undisclosed attacks are
-    left out, and so are the points `side` cannot yet know were scored."""
+    left out, and so are the points `side` cannot yet know were scored.
+
+    `copies` (a seat's, for one side) keeps each piece's copy with the piece's
+    values it was made from: a command changes one piece or two, so the next
+    view takes the others' copies again instead of making them anew."""
     st = state
     index = st.phase if st.phase >= 0 else 0
     pieces: dict[str, PieceState] = {}
@@ -100,20 +105,36 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
         destroyed = 0
         for pid, p in st.pieces.items():
             if p.side != other:
-                pieces[pid] = p.clone()
+                if copies is None:
+                    pieces[pid] = p.clone()
+                    continue
+                key = _values(p)
+                got = copies.get(pid)
+                if got is None or got[0] != key:
+                    got = copies[pid] = (key, p.clone())
+                pieces[pid] = got[1]
                 continue
             if p.hidden:
                 continue
+            if p.kind in HIDEABLE and not p.assessed:
+                unconfirmed.add(pid)
+            if copies is not None:
+                key = _values(p)
+                got = copies.get(pid)
+                if got is not None and got[0] == key:
+                    c = pieces[pid] = got[1]
+                    destroyed += c.destroyed
+                    continue
             c = p.clone()
             if p.kind in HIDEABLE:
                 # what a strike did to it is known only once assessed; damage to a US
                 # site is in plain sight (every hit on one is told to both sides)
-                if not p.assessed:
-                    unconfirmed.add(pid)
                 c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
             c.moved_turn = c.attacked_turn = c.suppressed_turn = NEVER
             destroyed += c.destroyed
             pieces[pid] = c
+            if copies is not None:
+                copies[pid] = (key, c)
         stocks.pop(other, None)
         if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved,
             # and where a team launched from only as the rules show it: the block it lies in, or nothing
@@ -129,8 +150,10 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
             stats.pop(stat, None)  # the militias do not publish their dead
     result = None if st.result is None else GameResult(st.result.winner, st.result.reason, dict(st.result.vp))
     secret = SECRET_STATS.get(side or "", ())
-    dawn = {k: v for k, v in st.dawn.items() if k not in secret}
-    yesterday = {k: v for k, v in st.yesterday.items() if k not in secret}
+    dawn, yesterday = dict(st.dawn), dict(st.yesterday)
+    for k in secret:
+        dawn.pop(k, None)
+        yesterday.pop(k, None)
     hands = {s: tuple(h) for s, h in st.hands.items() if side is None or s == side}
     markers = st.markers
     if side is not None and markers:
@@ -147,21 +170,29 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     )  # fmt: skip
 
 
+def _values(p: PieceState) -> tuple:
+    """Everything about a piece that play changes (its id, type, kind and side never do)."""
+    return (p.hex, p.damaged, p.destroyed, p.hidden, p.detected_turn, p.moved_turn, p.attacked_turn,
+            p.suppressed_turn, p.sorties_used, p.aim, p.casualties, p.seen_damaged, p.seen_destroyed,
+            p.unconfirmed, p.active, p.hit_turn)  # fmt: skip
+
+
 class Seat:
     """A side's place at the table: where its view and its reading of the log
     come from. Made once per game and side, so handing a player a Decision
     costs no more than the legal commands."""
 
-    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief")
+    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief", "_copies")
 
     def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog,
                  revealed: list[tuple[int, str, str, str, int]] | None = None):  # fmt: skip
         self.side, self._rules, self._state, self._log = side, rules, state, log
         self._revealed = revealed if revealed is not None else []
         self._belief = None
+        self._copies: dict[str, tuple[tuple, PieceState]] = {}  # the pieces as this side's views show them
 
     def view(self) -> SideView:
-        return make_view(self._rules, self._state, self.side, self.side)
+        return make_view(self._rules, self._state, self.side, self.side, self._copies)
 
     def log(self) -> list[Event]:
         return self._log.read(self.side)
