@@ -262,8 +262,9 @@ def test_draw_fills_outside_the_map_and_stays_in_the_viewport(small: MapView) ->
 
 def test_first_frame_renders_only_the_tiles_in_view(border_rules) -> None:
     """The first frame draws what it shows and nothing else: no other level, no tile
-    outside the viewport (what `wargame render` used to pay for levels a PNG never shows)."""
-    b = MapView(border_rules, pygame.Rect(0, 0, 920, 720))
+    outside the viewport (what `wargame render` used to pay for levels a PNG never shows).
+    Rendered here, not taken from the shipped tiles (test_shipped_tiles.py)."""
+    b = MapView(border_rules, pygame.Rect(0, 0, 920, 720), shipped=False)
     b.draw(pygame.Surface((920, 720)))
     L = b._r.level(b.level)
     src = pygame.Rect(-b._cam.blit_pos()[0], -b._cam.blit_pos()[1], 920, 720).clip(0, 0, L.w, L.h)

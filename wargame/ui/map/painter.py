@@ -15,6 +15,7 @@ import pygame
 
 from ...hexgrid import Hex, Layout
 from ...present.scene import Mark, Scene, Shade
+from .. import style
 from .colours import TABLE
 from .level import Level
 from .overlays import ShadeTiles, arrow, flash, outline_hex, search_circle, target_ring
@@ -74,13 +75,13 @@ class ScenePainter:
         keep = {(L.level, *t) for t in tiles}
         left = f.left_ms()
         missing = set(self.r.ensure(L, src, None if left is None else max(0.0, left), keep))
-        cache = self.r.cache
         for t in tiles:
             r = L.tile_rect(*t)
             if t in missing:
-                self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by)
+                if not self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by):
+                    surface.fill(style.PAPER, r.move(f.bx, f.by).clip(f.vp))
             else:
-                surface.blit(cache.get((L.level, *t)), (f.bx + r.x, f.by + r.y))
+                surface.blit(self.r.cache.get((L.level, *t)), (f.bx + r.x, f.by + r.y))
 
     def shade_layers(self, surface: pygame.Surface, shades, f: Frame) -> None:
         if not f.src.w or not f.src.h:
@@ -115,9 +116,10 @@ class ScenePainter:
         # clear of every stack
         covers = [stack_rects((x - f.bx, y - f.by), len(st.counters), s) for st, (x, y) in spots if st.counters]
         self.shown_stacks = [r.move(f.bx, f.by) for r in covers]
+        self.r.prepare_text(f.L)  # tiles from the shipped pictures leave the level's labels unlaid
         self.shown_names = [r.move(f.bx, f.by) for r in f.L.place_rects]  # place symbols matter too
         self.shown_name_of = {}
-        for name, img, r in self.r.labels.place_names(f.L, covers):
+        for name, img, r in self.r.place_names(f.L, covers):
             rr = r.move(f.bx, f.by)
             if rr.colliderect(f.vp):
                 surface.blit(img, rr)
