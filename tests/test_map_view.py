@@ -373,6 +373,20 @@ def test_frame_budget_renders_over_several_frames_to_the_same_picture(border_rul
     assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB")
 
 
+def test_the_first_frame_under_a_budget_shows_the_whole_view_never_blank_paper(border_rules) -> None:
+    """No other level can stand in on a window's first frame: every tile in view is
+    rendered then, whatever the budget (it once drew one tile and left paper around it)."""
+    full = MapView(border_rules, VIEW.copy(), shipped=False)
+    want = _screen()
+    full.draw(want)
+    b = MapView(border_rules, VIEW.copy(), shipped=False)
+    b.frame_budget_ms = 0.0
+    got = _screen()
+    b.draw(got)
+    assert b.tiles_rendered == full.tiles_rendered > 1
+    assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB")
+
+
 def test_the_shipped_paper_grain_is_the_one_the_code_makes():
     import numpy as np
 

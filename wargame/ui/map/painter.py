@@ -15,7 +15,6 @@ import pygame
 
 from ...hexgrid import Hex, Layout
 from ...present.scene import Mark, Scene, Shade
-from .. import style
 from .colours import TABLE
 from .level import Level
 from .overlays import ShadeTiles, arrow, flash, outline_hex, search_circle, target_ring
@@ -77,11 +76,11 @@ class ScenePainter:
         missing = set(self.r.ensure(L, src, None if left is None else max(0.0, left), keep))
         for t in tiles:
             r = L.tile_rect(*t)
-            if t in missing:
-                if not self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by):
-                    surface.fill(style.PAPER, r.move(f.bx, f.by).clip(f.vp))
-            else:
-                surface.blit(self.r.cache.get((L.level, *t)), (f.bx + r.x, f.by + r.y))
+            if t in missing and self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by):
+                continue  # drawn scaled from another level; the next frames render it
+            # rendered now if the budget ran out but no other level can stand in for it:
+            # the first frame of a window shows the whole map, never blank paper
+            surface.blit(self.r.tile(L, t, keep), (f.bx + r.x, f.by + r.y))
 
     def shade_layers(self, surface: pygame.Surface, shades, f: Frame) -> None:
         if not f.src.w or not f.src.h:
