@@ -41,9 +41,10 @@ def _pixels(surf: pygame.Surface) -> np.ndarray:
 
 
 def test_shipped_pixels_are_what_the_renderer_draws_today(planned) -> None:
-    """Two tiles of every shipped file rendered afresh: the middle one (labels, rivers, the
-    border) and a corner (the map's edge and the table). Within a hair of rounding, in
-    case another CPU's numpy rounds a transcendental function differently."""
+    """Two tiles of every shipped file rendered afresh, the middle one (labels, rivers, the
+    border) and a corner (the map's edge and the table), within a hair of rounding in case
+    another CPU's numpy rounds a transcendental function differently; and the label
+    layout shipped with them, exactly."""
     shipped = read_manifest()["levels"]
     seen = set()
     for key, entry in sorted(planned.items()):
@@ -57,6 +58,9 @@ def test_shipped_pixels_are_what_the_renderer_draws_today(planned) -> None:
         r = view._r
         L = r.level(level)
         assert picture.get_size() == (L.w, L.h)
+        r.prepare(L)
+        assert shipped[key]["obstacles"] == [list(x) for x in L.obstacles], "label layout changed: run the tool"
+        assert shipped[key]["place_rects"] == [list(x) for x in L.place_rects], "place symbols moved: run the tool"
         for t in ((L.tiles_x // 2, L.tiles_y // 2), (0, 0)):
             fresh = _pixels(r.tile(L, t))
             old = _pixels(picture.subsurface(L.tile_rect(*t)))

@@ -66,8 +66,9 @@ def plan() -> dict[str, dict]:
     return out
 
 
-def render_level(rules: Rulebook, level: int) -> pygame.Surface:
-    """The whole level drawn tile by tile, as the map view renders it when nothing is shipped."""
+def render_level(rules: Rulebook, level: int) -> tuple[pygame.Surface, dict]:
+    """The whole level drawn tile by tile, as the map view renders it when nothing is
+    shipped, and its label layout (shipped.py: ShippedTiles.layout)."""
     view = MapView(rules, pygame.Rect(0, 0, 800, 600), shipped=False)
     r = view._r
     L = r.level(level)
@@ -75,7 +76,8 @@ def render_level(rules: Rulebook, level: int) -> pygame.Surface:
     for tx in range(L.tiles_x):
         for ty in range(L.tiles_y):
             out.blit(r.tile(L, (tx, ty)), L.tile_rect(tx, ty))
-    return out
+    layout = {"obstacles": [list(rect) for rect in L.obstacles], "place_rects": [list(rect) for rect in L.place_rects]}
+    return out, layout
 
 
 def pixel_name(img: pygame.Surface) -> str:
@@ -87,11 +89,11 @@ def build(out: Path = OUT) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     levels = {}
     for key, entry in sorted(plan().items()):
-        img = render_level(entry["rules"], entry["level"])
+        img, layout = render_level(entry["rules"], entry["level"])
         name = pixel_name(img)
         if not (out / name).exists():
             pygame.image.save(img, str(out / name))
-        levels[key] = {"file": name, "level": entry["level"], "size": entry["size"], "for": entry["for"]}
+        levels[key] = {"file": name, "level": entry["level"], "size": entry["size"], "for": entry["for"], **layout}
     manifest = {"renderer_version": RENDERER_VERSION, "levels": levels}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     keep = {e["file"] for e in levels.values()}

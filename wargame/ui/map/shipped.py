@@ -7,6 +7,10 @@ window sizes those levels are drawn once, by `python -m tools.map_tiles`, into
 `assets/tiles/` (installed as wargame/assets/tiles), and loaded with one
 `pygame.image.load` (about 10 ms a level).
 
+The manifest also keeps each level's label layout (the rects a scene's place names
+keep clear of: baked labels and place symbols), so a window's first frame does not
+lay out country and river names it will never draw, only to know where they are.
+
 Each level's picture is filed under a key: a hash of everything that decides its
 pixels, i.e. the scenario's map section, the level's index and hex radius, the
 tile size and RENDERER_VERSION. A map edited since the tiles were made gives
@@ -83,6 +87,14 @@ class ShippedTiles:
 
     def has(self, L: Level) -> bool:
         return self._entry(L) is not None
+
+    def layout(self, L: Level) -> tuple[list[pygame.Rect], list[pygame.Rect]] | None:
+        """The level's label layout as the tool found it: the rects a place name keeps clear
+        of (baked labels, place symbols) and those of the place symbols; None if not shipped."""
+        entry = self._entry(L)
+        if entry is None or "obstacles" not in entry:
+            return None
+        return [pygame.Rect(r) for r in entry["obstacles"]], [pygame.Rect(r) for r in entry["place_rects"]]
 
     def tiles(self, L: Level) -> dict[tuple[int, int], pygame.Surface] | None:
         """Every tile of the level from its shipped picture, in the screen's pixel format;

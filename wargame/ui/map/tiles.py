@@ -128,7 +128,7 @@ class Renderer:
     @property
     def labels(self) -> Labels:
         if self._labels is None:
-            self._labels = Labels(self.rules, self.rivers, self.tables)
+            self._labels = Labels(self.rules, lambda: self.rivers, lambda: self.tables)
         return self._labels
 
     def level(self, i: int) -> Level:
@@ -147,7 +147,8 @@ class Renderer:
             self._symbols = SymbolPlacer(t, lambda xs, ys: river_angles(self.rivers, t.mottle, xs, ys))
         self._symbols.prepare(L)
         prepare_rivers(self.rivers, L)
-        self.prepare_text(L)
+        self.labels.prepare(L)  # in full, even if prepare_text took a shipped layout: the baked items
+        L.text_prepared = True
         prepare_stipple(L)
         L.prepared = True
 
@@ -155,9 +156,14 @@ class Renderer:
         """Lay out only the level's labels: what a scene's place names need (their spots,
         and the baked labels and place symbols they keep clear of), when the tiles
         themselves came from the shipped pictures."""
-        if not L.text_prepared:
+        if L.text_prepared:
+            return
+        layout = self.shipped.layout(L) if self.shipped is not None and not L.prepared else None
+        if layout is not None:
+            self.labels.use_shipped(L, *layout)
+        else:
             self.labels.prepare(L)
-            L.text_prepared = True
+        L.text_prepared = True
 
     def place_names(self, L: Level, covers: list[pygame.Rect]) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
         self.prepare_text(L)

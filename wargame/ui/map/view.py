@@ -176,7 +176,7 @@ class MapView:
     @property
     def shades(self) -> ShadeTiles:
         if self._shades is None:
-            self._shades = ShadeTiles(self._r.tables, self.rules.terrain, self.SHADE_BUDGET)
+            self._shades = ShadeTiles(lambda: self._r.tables, self.rules.terrain, self.SHADE_BUDGET)
         return self._shades
 
     @property
