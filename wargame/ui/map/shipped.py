@@ -44,7 +44,7 @@ def tiles_dir() -> Path:
 
 def map_digest(rules) -> str:
     """A hash of the scenario's map section: terrain, countries, rivers, places (names included)."""
-    data = rules.scenario.map.model_dump_json()
+    data = rules.scenario.model_dump_json(include={"map"})  # the scenario's serializer: built already
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
