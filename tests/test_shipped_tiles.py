@@ -83,7 +83,8 @@ def test_a_window_opens_on_shipped_tiles_and_renders_none(border_rules) -> None:
     fresh.fit()
     other = pygame.Surface((w, h))
     fresh.draw(other)
-    assert np.array_equal(_pixels(surface), _pixels(other))
+    diff = np.abs(_pixels(surface) - _pixels(other)).max(axis=2)
+    assert diff.max() <= 2 and (diff > 0).mean() < 0.01  # identical here; rounding elsewhere
 
 
 def test_an_edited_map_is_rendered_not_taken_stale(tmp_path) -> None:

@@ -186,5 +186,3 @@ class Effect(Model):
         """Which of the verbs this effect uses (read on every roll, so worked out once)."""
         return next(v for v in EFFECT_VERBS if getattr(self, v) is not None)
 
-
-Effect.model_rebuild()

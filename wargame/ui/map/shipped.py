@@ -44,7 +44,9 @@ def tiles_dir() -> Path:
 
 def map_digest(rules) -> str:
     """A hash of the scenario's map section: terrain, countries, rivers, places (names included)."""
-    data = rules.scenario.model_dump_json(include={"map"})  # the scenario's serializer: built already
+    # its repr: every field, nested models included, and no pydantic serializer to build
+    # (a scenario from its validated copy, scenario/compiled.py, has none built)
+    data = repr(rules.scenario.map)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
