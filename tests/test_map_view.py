@@ -262,8 +262,9 @@ def test_draw_fills_outside_the_map_and_stays_in_the_viewport(small: MapView) ->
 
 def test_first_frame_renders_only_the_tiles_in_view(border_rules) -> None:
     """The first frame draws what it shows and nothing else: no other level, no tile
-    outside the viewport (what `wargame render` used to pay for levels a PNG never shows)."""
-    b = MapView(border_rules, pygame.Rect(0, 0, 920, 720))
+    outside the viewport (what `wargame render` used to pay for levels a PNG never shows).
+    Rendered here, not taken from the shipped tiles (test_shipped_tiles.py)."""
+    b = MapView(border_rules, pygame.Rect(0, 0, 920, 720), shipped=False)
     b.draw(pygame.Surface((920, 720)))
     L = b._r.level(b.level)
     src = pygame.Rect(-b._cam.blit_pos()[0], -b._cam.blit_pos()[1], 920, 720).clip(0, 0, L.w, L.h)
@@ -369,6 +370,20 @@ def test_frame_budget_renders_over_several_frames_to_the_same_picture(border_rul
         b.draw(got)
         if b.tiles_rendered == before:
             break
+    assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB")
+
+
+def test_the_first_frame_under_a_budget_shows_the_whole_view_never_blank_paper(border_rules) -> None:
+    """No other level can stand in on a window's first frame: every tile in view is
+    rendered then, whatever the budget (it once drew one tile and left paper around it)."""
+    full = MapView(border_rules, VIEW.copy(), shipped=False)
+    want = _screen()
+    full.draw(want)
+    b = MapView(border_rules, VIEW.copy(), shipped=False)
+    b.frame_budget_ms = 0.0
+    got = _screen()
+    b.draw(got)
+    assert b.tiles_rendered == full.tiles_rendered > 1
     assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB")
 
 

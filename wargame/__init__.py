@@ -15,3 +15,11 @@ import gc as _gc
 # twice through every object in memory (about 25 ms each), for nothing. A higher
 # first threshold collects as often as is useful for a game that makes few cycles.
 _gc.set_threshold(20_000, 20, 20)
+
+import os as _os
+
+# Pydantic looks for plugins through every installed distribution's entry points when it
+# builds its first validator (about 5 ms, more in a crowded environment); the game uses
+# none. PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch; set it to "" to let
+# plugins load after all.
+_os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -135,11 +135,13 @@ class Rulebook:
         self.thresholds_of: dict[str, list] = {}
         for tid, i, th in self.thresholds:
             self.thresholds_of.setdefault(tid, []).append((i, th))
-        # each piece type's whole-number values, read on every legal-commands call
+        # each piece type's whole-number values, read on every legal-commands call (read off
+        # the fields, not model_dump(): that would build each type's serializer at start-up)
         self._values = {
-            tid: {k: v for k, v in pt.model_dump().items() if isinstance(v, int) and not isinstance(v, bool)}
+            tid: {k: v for k in type(pt).model_fields
+                  if isinstance(v := getattr(pt, k), int) and not isinstance(v, bool)}
             for tid, pt in s.piece_types.items()
-        }
+        }  # fmt: skip
         self._damage = {tid: dict(pt.damaged) for tid, pt in s.piece_types.items()}
         self._adjusters: dict[str, list] = {}
         for tid, _, th in self.thresholds:

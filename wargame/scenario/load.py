@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..located import validate_model
-from ..yamlsafe import Document, load, load_file
+from ..yamlsafe import Document, load, read_text
+from . import compiled
 from .checks import check
-from .model import Scenario
+from .model import Scenario, prebuild
 
 MAX_SCENARIO_BYTES = 2 * 1024 * 1024
 
@@ -38,17 +39,27 @@ def scenario_digest(text: str) -> str:
 
 def load_scenario(path: str | Path) -> LoadedScenario:
     """Read and check a scenario file; raise InputError listing every problem."""
-    doc = load_file(path, max_bytes=MAX_SCENARIO_BYTES)
-    return LoadedScenario(validate_document(doc), doc.text, str(path))
+    text = read_text(path, max_bytes=MAX_SCENARIO_BYTES)
+    return LoadedScenario(validate_text(text, str(path)), text, str(path))
 
 
 def load_scenario_text(text: str, name: str = "<scenario>") -> LoadedScenario:
     """Check scenario text (an embedded copy in a save, or a test's mutation)."""
-    doc = load(text, name)
-    return LoadedScenario(validate_document(doc), text, name)
+    return LoadedScenario(validate_text(text, name), text, name)
+
+
+def validate_text(text: str, name: str, *, use_compiled: bool = True) -> Scenario:
+    """The Scenario of a text: a shipped scenario's validated copy when the text and the
+    validating code are those it was made from (compiled.py), else parsed and validated."""
+    if use_compiled:
+        scenario = compiled.cached(text)
+        if scenario is not None:
+            return scenario
+    return validate_document(load(text, name))
 
 
 def validate_document(doc: Document) -> Scenario:
+    prebuild()
     if not isinstance(doc.data, dict):
         raise InputError.single(doc.file, "a scenario is a mapping of keys (format, id, meta, map, ...)", *doc.where(()))
     scenario = validate_model(doc, Scenario)

@@ -440,4 +440,13 @@ class Scenario(Model):
     cards: Cards | None = Field(None, description="Each side's deck of event cards.")
 
 
-Country.model_rebuild()
+def prebuild() -> None:
+    """Build the validators of the two models the Scenario's is best built on (pydantic
+    reuses a complete model's schema; leaving Effect's to be built inside Scenario's
+    costs more than building it first). Done before the first validation, not at
+    import: a shipped scenario loaded from its validated copy (compiled.py) needs no
+    validator at all."""
+    if not Effect.__pydantic_complete__:
+        Effect.model_rebuild()
+    if not Country.__pydantic_complete__:
+        Country.model_rebuild()

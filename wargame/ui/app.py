@@ -11,6 +11,7 @@ dialog never also lands on the board beneath it.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from typing import Callable, Protocol
@@ -233,12 +234,26 @@ def no_display_reason() -> str | None:
     return None
 
 
+def window_icon() -> pygame.Surface:
+    """The game's icon, drawn: a paper hex with a blue and a red counter on it. Set before
+    the window opens, it also spares pygame loading its own default icon from its package
+    data (about 3 ms of every start)."""
+    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+    hexagon = [(16 + 15 * math.cos(math.pi / 3 * k), 16 + 15 * math.sin(math.pi / 3 * k)) for k in range(6)]
+    pygame.draw.polygon(icon, style.PAPER, hexagon)
+    pygame.draw.polygon(icon, style.INK, hexagon, 2)
+    pygame.draw.rect(icon, style.BLUE, (7, 9, 9, 9))
+    pygame.draw.rect(icon, style.RED, (16, 15, 9, 9))
+    return icon
+
+
 def open_window(size: tuple[int, int], title: str) -> App:
     """Start pygame quietly (no mixer: no audio errors on machines without sound)."""
     pygame.display.init()
     pygame.font.init()
     style.forget_fonts()
     pygame.key.set_repeat(300, 40)
+    pygame.display.set_icon(window_icon())
     surface = pygame.display.set_mode(size, pygame.RESIZABLE)
     pygame.display.set_caption(title)
     base = 14 if size[1] < 900 else 16

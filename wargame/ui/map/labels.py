@@ -10,6 +10,8 @@ next to the tiles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from ... import hexgrid
@@ -25,11 +27,21 @@ from .rivers import River, river_labels
 class Labels:
     """Lays out the labels of each level, and the place names of each scene."""
 
-    def __init__(self, rules, rivers: list[River], tables):
+    def __init__(self, rules, rivers: Callable[[], list[River]], tables: Callable[[], object]):
+        """`rivers` and `tables` give the map's rivers and tables when first needed: only
+        laying out a level's baked labels needs them, not choosing a scene's place names
+        on a level whose layout was shipped (use_shipped)."""
         self.rules = rules
-        self.rivers = rivers
-        self.countries = CountryNames(rules, tables)
+        self._rivers = rivers
+        self._tables = tables
+        self._countries: CountryNames | None = None
         self._names_cache: dict[int, tuple[tuple, list]] = {}
+
+    @property
+    def countries(self) -> CountryNames:
+        if self._countries is None:
+            self._countries = CountryNames(self.rules, self._tables())
+        return self._countries
 
     def inside_map(self, L: Level, r: pygame.Rect) -> bool:
         """Is every part of the rectangle (layer px) over a hex of the map?"""
@@ -85,7 +97,7 @@ class Labels:
             if spot is not None:
                 taken.append(spot.inflate(-2, -2))
         if s >= 16:
-            for river in self.rivers:
+            for river in self._rivers():
                 for img, r in river_labels(river, L, free, taken):
                     taken.append(r.inflate(-4, -4))
                     items.append(("img", img, r))
@@ -98,6 +110,13 @@ class Labels:
         L.item_tiles = {}
         for i, (_, _, r) in enumerate(items):
             L.bucket((r.left - 1, r.top - 1, r.right + 1, r.bottom + 1), i, L.item_tiles)
+
+    def use_shipped(self, L: Level, obstacles: list[pygame.Rect], place_rects: list[pygame.Rect]) -> None:
+        """The level's labels from a shipped layout (shipped.py): the baked labels' and place
+        symbols' rects as `prepare` found them; only the place names are laid out here."""
+        L.obstacles = list(obstacles)
+        L.place_rects = list(place_rects)
+        L.labels = place_names(self.rules, L)
 
     def place_names(self, L: Level, covers: list[pygame.Rect]) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
         """Where each place name goes (layer px) with the scene's counters covering

@@ -38,7 +38,8 @@ class Level:
         self.map_rect = pygame.Rect(pad, pad, int(math.ceil(self.map_w)), int(math.ceil(self.map_h)))
         self.tiles_x = (self.w + TILE - 1) // TILE
         self.tiles_y = (self.h + TILE - 1) // TILE
-        self.prepared = False
+        self.prepared = False  # laid out for rendering tiles (Renderer.prepare)
+        self.text_prepared = False  # its labels laid out (Renderer.prepare_text)
         # filled by prepare() (layout.py): what each tile draws
         self.symbols: np.ndarray | None = None  # (n, 7) float: style, x, y, a, b, c, angle
         self.symbol_tiles: dict[tuple[int, int], np.ndarray] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 
 import numpy as np
 import pygame
@@ -41,8 +42,11 @@ class _Area:
 class ShadeTiles:
     """Per-tile pictures of shades, least recently used out, under `budget` bytes."""
 
-    def __init__(self, tables: MapTables, terrain, budget: int):
-        self.t = tables
+    def __init__(self, tables: Callable[[], MapTables], terrain, budget: int):
+        """`tables` gives the map's tables when first needed: a frame with no shade (a
+        window's first) never builds them for the shades."""
+        self._tables = tables
+        self._t: MapTables | None = None
         self.terrain = terrain
         self.budget = budget
         self.bytes = 0
@@ -54,6 +58,12 @@ class ShadeTiles:
         self._ids: OrderedDict[Shade, int] = OrderedDict()
         self._next_id = 0
         self.rendered = 0
+
+    @property
+    def t(self) -> MapTables:
+        if self._t is None:
+            self._t = self._tables()
+        return self._t
 
     def _area(self, shade: Shade, L: Level) -> _Area:
         key = (shade.hexes, L.level, L.size)

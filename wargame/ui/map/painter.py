@@ -74,13 +74,13 @@ class ScenePainter:
         keep = {(L.level, *t) for t in tiles}
         left = f.left_ms()
         missing = set(self.r.ensure(L, src, None if left is None else max(0.0, left), keep))
-        cache = self.r.cache
         for t in tiles:
             r = L.tile_rect(*t)
-            if t in missing:
-                self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by)
-            else:
-                surface.blit(cache.get((L.level, *t)), (f.bx + r.x, f.by + r.y))
+            if t in missing and self.r.stand_in(surface, L, r.move(f.bx, f.by).clip(f.vp), f.bx, f.by):
+                continue  # drawn scaled from another level; the next frames render it
+            # rendered now if the budget ran out but no other level can stand in for it:
+            # the first frame of a window shows the whole map, never blank paper
+            surface.blit(self.r.tile(L, t, keep), (f.bx + r.x, f.by + r.y))
 
     def shade_layers(self, surface: pygame.Surface, shades, f: Frame) -> None:
         if not f.src.w or not f.src.h:
@@ -115,9 +115,10 @@ class ScenePainter:
         # clear of every stack
         covers = [stack_rects((x - f.bx, y - f.by), len(st.counters), s) for st, (x, y) in spots if st.counters]
         self.shown_stacks = [r.move(f.bx, f.by) for r in covers]
+        self.r.prepare_text(f.L)  # tiles from the shipped pictures leave the level's labels unlaid
         self.shown_names = [r.move(f.bx, f.by) for r in f.L.place_rects]  # place symbols matter too
         self.shown_name_of = {}
-        for name, img, r in self.r.labels.place_names(f.L, covers):
+        for name, img, r in self.r.place_names(f.L, covers):
             rr = r.move(f.bx, f.by)
             if rr.colliderect(f.vp):
                 surface.blit(img, rr)

@@ -17,12 +17,12 @@ from collections import OrderedDict
 
 import pygame
 
-from .. import style
 from .geometry import TILE
 from .labels import Labels
 from .level import Level
 from .passes import prepare_stipple, render_tile
 from .rivers import build_rivers, prepare_rivers, river_angles
+from .shipped import ShippedTiles
 from .symbols import SymbolPlacer
 from .tables import MapTables
 
@@ -94,18 +94,22 @@ def _bytes(surf: pygame.Surface) -> int:
 
 class Renderer:
     """The map's levels and their tiles: lays a level out when it is first needed and
-    renders tiles into the cache on demand."""
+    renders tiles into the cache on demand, or takes a whole level's tiles from the
+    shipped pictures (shipped.py) when there is one for it: `shipped=False` never does
+    (what the tool that makes them, and the tests of rendering, use)."""
 
-    def __init__(self, rules, sizes: tuple[int, ...], budget: int):
+    def __init__(self, rules, sizes: tuple[int, ...], budget: int, shipped: bool = True):
         self.rules = rules
         self.sizes = sizes
         self.cache = TileCache(budget)
+        self.shipped = ShippedTiles(rules) if shipped else None
         self.tiles_rendered = 0  # for tests and profiling
         self._tables: MapTables | None = None
         self._levels: dict[int, Level] = {}
         self._rivers = None
         self._symbols: SymbolPlacer | None = None
         self._labels: Labels | None = None
+        self._unshipped: set[int] = set()  # levels with no shipped picture (asked once)
 
     # --- lazily built parts ---------------------------------------------------------------
 
@@ -124,7 +128,7 @@ class Renderer:
     @property
     def labels(self) -> Labels:
         if self._labels is None:
-            self._labels = Labels(self.rules, self.rivers, self.tables)
+            self._labels = Labels(self.rules, lambda: self.rivers, lambda: self.tables)
         return self._labels
 
     def level(self, i: int) -> Level:
@@ -134,7 +138,8 @@ class Renderer:
         return L
 
     def prepare(self, L: Level) -> None:
-        """Lay the level out: symbols, river segments, baked labels, stipple."""
+        """Lay the level out for rendering its tiles: symbols, river segments, baked
+        labels, stipple."""
         if L.prepared:
             return
         t = self.tables
@@ -142,9 +147,27 @@ class Renderer:
             self._symbols = SymbolPlacer(t, lambda xs, ys: river_angles(self.rivers, t.mottle, xs, ys))
         self._symbols.prepare(L)
         prepare_rivers(self.rivers, L)
-        self.labels.prepare(L)
+        self.labels.prepare(L)  # in full, even if prepare_text took a shipped layout: the baked items
+        L.text_prepared = True
         prepare_stipple(L)
         L.prepared = True
+
+    def prepare_text(self, L: Level) -> None:
+        """Lay out only the level's labels: what a scene's place names need (their spots,
+        and the baked labels and place symbols they keep clear of), when the tiles
+        themselves came from the shipped pictures."""
+        if L.text_prepared:
+            return
+        layout = self.shipped.layout(L) if self.shipped is not None and not L.prepared else None
+        if layout is not None:
+            self.labels.use_shipped(L, *layout)
+        else:
+            self.labels.prepare(L)
+        L.text_prepared = True
+
+    def place_names(self, L: Level, covers: list[pygame.Rect]) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
+        self.prepare_text(L)
+        return self.labels.place_names(L, covers)
 
     # --- tiles ------------------------------------------------------------------------------
 
@@ -154,6 +177,8 @@ class Renderer:
     def tile(self, L: Level, tile: tuple[int, int], keep: set[Key] | frozenset = frozenset()) -> pygame.Surface:
         key = (L.level, *tile)
         surf = self.cache.get(key)
+        if surf is None and self._load_shipped(L, keep):
+            surf = self.cache.get(key)
         if surf is None:
             self.prepare(L)
             surf = self.cache.new_surface(L.tile_rect(*tile).size)
@@ -167,6 +192,8 @@ class Renderer:
         """Render the tiles under `rect` (layer px), nearest its middle first; return those
         left when the budget ran out (at least one tile is always rendered)."""
         todo = [t for t in L.tiles_of(rect) if not self.has(L, t)]
+        if todo and self._load_shipped(L, keep):
+            todo = [t for t in todo if not self.has(L, t)]
         if not todo:
             return []
         start = time.perf_counter()
@@ -178,11 +205,28 @@ class Renderer:
             self.tile(L, t, keep)
         return []
 
-    def stand_in(self, surface: pygame.Surface, L: Level, dest: pygame.Rect, bx: int, by: int) -> None:
+    def _load_shipped(self, L: Level, keep: set[Key] | frozenset) -> bool:
+        """Put the level's shipped tiles that are not in the cache into it; False if the
+        level has no shipped picture. (All at once: one picture is one load, and a
+        level a window opens at is wholly in view.)"""
+        if self.shipped is None or L.level in self._unshipped:
+            return False
+        tiles = self.shipped.tiles(L)
+        if tiles is None:
+            self._unshipped.add(L.level)
+            return False
+        keep = set(keep) | {(L.level, *t) for t in tiles}
+        for t, surf in tiles.items():
+            if (L.level, *t) not in self.cache:
+                self.cache.put((L.level, *t), surf, keep)
+        return True
+
+    def stand_in(self, surface: pygame.Surface, L: Level, dest: pygame.Rect, bx: int, by: int) -> bool:
         """Fill a screen area whose tile is not rendered yet from another level's tiles,
-        scaled; levels nearest in size first. Paper if no level has that area."""
+        scaled; levels nearest in size first. False (nothing drawn) if no level has that
+        area: the caller renders the tile instead (a player never sees blank paper)."""
         if not dest.w or not dest.h:
-            return
+            return True
         others = sorted((i for i in self._levels if i != L.level), key=lambda i: abs(i - L.level))
         for i in others:
             other = self._levels[i]
@@ -202,8 +246,8 @@ class Renderer:
                 tr = other.tile_rect(*t)
                 patch.blit(img, (tr.x - src.x, tr.y - src.y))
             surface.blit(pygame.transform.scale(patch, dest.size), dest)
-            return
-        surface.fill(style.PAPER, dest)
+            return True
+        return False
 
     def picture(self, size: float) -> tuple[pygame.Surface, Level]:
         """The whole map drawn at hex radius `size` as one surface (the minimap), outside

@@ -44,12 +44,14 @@ class MapView:
     legend_corners = ("topleft", "topright", "bottomleft", "bottomright")  # in order of preference
     minimap_corners = ("bottomright", "topright", "bottomleft", "topleft")
 
-    def __init__(self, rules: Rulebook, viewport: pygame.Rect, art: CounterArt | None = None):
+    def __init__(self, rules: Rulebook, viewport: pygame.Rect, art: CounterArt | None = None, shipped: bool = True):
+        """`shipped=False`: every tile rendered here, none taken from the shipped pictures
+        (shipped.py), for the tool that makes them and tests that count renders."""
         self.rules = rules
         self.art = art or CounterArt()
         self.show_legend = False
         self.show_minimap = True
-        self._r = Renderer(rules, self.ZOOM_SIZES, self.TILE_BUDGET)
+        self._r = Renderer(rules, self.ZOOM_SIZES, self.TILE_BUDGET, shipped)
         self._cam = Camera(self.ZOOM_SIZES, rules.columns, rules.rows, pygame.Rect(viewport), self._r.level)
         self._shades: ShadeTiles | None = None
         self._painter: ScenePainter | None = None
@@ -174,7 +176,7 @@ class MapView:
     @property
     def shades(self) -> ShadeTiles:
         if self._shades is None:
-            self._shades = ShadeTiles(self._r.tables, self.rules.terrain, self.SHADE_BUDGET)
+            self._shades = ShadeTiles(lambda: self._r.tables, self.rules.terrain, self.SHADE_BUDGET)
         return self._shades
 
     @property
@@ -297,6 +299,11 @@ class MapView:
     @property
     def tiles_rendered(self) -> int:
         return self._r.tiles_rendered
+
+    @property
+    def levels_loaded(self) -> int:
+        """How many levels' tiles were taken from the shipped pictures."""
+        return self._r.shipped.loaded if self._r.shipped is not None else 0
 
     def memory(self) -> dict[str, int]:
         """Bytes held by each cache."""
