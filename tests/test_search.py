@@ -171,3 +171,32 @@ def test_worlds_place_hidden_teams_where_they_could_be(border_rules):
     for w in worlds:  # what Blue sees is as it sees it; Red's stocks an estimate from the record
         assert all(w.pieces[pid].hex == p.hex for pid, p in d.view.pieces.items())
         assert w.tracks == dict(d.view.tracks) and set(w.stocks["red"]) == set(g.state.stocks["red"])
+
+
+def test_each_imagined_side_decides_on_its_own_view_of_the_world(border_rules, monkeypatch):
+    """In the playouts, the imagined Red never reads the world's alert markers (Blue's, hidden
+    from Red) nor the imagined Blue Red's hidden teams: each decides on what it could see."""
+    from wargame.ai import search
+    from wargame.ai.tactics import Tactics
+
+    seen: list[tuple[str, object]] = []
+    choose = Tactics.choose
+
+    def spy(self, side, know, legal, knobs=search.GREEDY, hints=()):
+        seen.append((side, know))
+        return choose(self, side, know, legal, knobs, hints)
+
+    g = Game(border_rules, 3, keep_undo=False)
+    greedy = {s: make_player("greedy", player_seed(3, s)) for s in ("blue", "red")}
+    while not (g.state.turn == 2 and g.phase == "red_operations"):  # Blue has placed its alerts
+        g.apply(greedy[g.side_to_move].choose(g.decision()))
+    assert any(m[0] == "alert" for m in g.state.markers)
+    monkeypatch.setattr(Tactics, "choose", spy)
+    SearchPlayer(5, "fast").choose(g.decision("red"))
+    hidden = {mid for mid, m in border_rules.markers.items() if m.hidden and m.side == "blue"}
+    reds = [k for s, k in seen if s == "red"]
+    blues = [k for s, k in seen if s == "blue"]
+    assert reds and blues
+    assert all(mid not in hidden for k in reds for mid, _ in k.markers)
+    red_hidden = set(border_rules.side_pieces["red"])
+    assert all(not (p.hidden and pid in red_hidden) for k in blues for pid, p in k.pieces.items())

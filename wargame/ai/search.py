@@ -1,17 +1,28 @@
 """The search player: a determinized search over worlds its side could be in.
 
 At the first decision of each phase that matters (Red's operations, Blue's air
-operations) it weighs a few plans: the greedy tactics and variants of them
-(hold fire, one drone a salvo, only the best attacks; no strikes today, one
-strike, only good ones, strike freely). Each plan is played out in worlds drawn
-from the side's belief (`Decision.worlds`: hidden teams placed where they could
-be, never where they are) with dice of the search's own (the chance interface's
-`fork`), the rest of the game by the greedy tactics for both sides, and scored
-by how the game ends: a win, a draw, a loss, and by how much. Every plan meets
-the same worlds and the same dice (common random numbers), so the comparison
-measures the plans, not the luck; the budget is spent by sequential halving,
-so the weak plans are dropped early and the close ones get more games. The
-chosen plan then plays out the phase in the true game, one command at a time.
+operations) it weighs a few plans, each the tactics with other knobs. Two kinds:
+
+- standing plans, kept from day to day (Red: a drone a salvo, so the stocks last
+  the campaign, or the greedy salvos; Blue: the greedy strikes, or only the
+  better ones). Which one the side keeps to is asked at every search, so the
+  evidence is pooled over the game and the side switches when the pooled
+  playouts say clearly that another does better;
+- plans for today only (hold fire, only the best attacks, everything; no strikes
+  today, only very good ones, strike freely, only fresh targets), taken when this
+  search finds one clearly better than keeping to the standing plan today.
+
+Each plan is played out in worlds drawn from the side's belief
+(`Decision.worlds`: hidden teams placed where they could be, never where they
+are) with dice of the search's own (the chance interface's `fork`): the side
+plays the plan, the other side the greedy tactics, each deciding on its own view
+of the imagined world, to the game's end, scored by how it ends (a win, a draw,
+a loss, and by how much). Every plan meets the same worlds and dice (common
+random numbers; each phase draws a stream of its own, so plans that leave the
+world alike meet the same rolls), so the comparison measures the plans, not the
+luck; the budget is spent by sequential halving, so weak plans are dropped early
+and the close ones get more games. The chosen plan then plays out the phase in
+the true game, one command at a time.
 
 ISR searches need no rollouts: each drone searches the hex where, over the
 sampled worlds, hidden pieces are likeliest to be found, with the exact odds of
