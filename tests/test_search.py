@@ -182,8 +182,8 @@ def test_each_imagined_side_decides_on_its_own_view_of_the_world(border_rules, m
     seen: list[tuple[str, object]] = []
     choose = Tactics.choose
 
-    def spy(self, side, know, legal, knobs=search.GREEDY, hints=()):
-        seen.append((side, know))
+    def spy(self, side, know, legal, knobs=search.GREEDY, hints=()):  # what it sees as it decides
+        seen.append((side, [m for m, _ in know.markers], [pid for pid, p in know.pieces.items() if p.hidden]))
         return choose(self, side, know, legal, knobs, hints)
 
     g = Game(border_rules, 3, keep_undo=False)
@@ -194,9 +194,9 @@ def test_each_imagined_side_decides_on_its_own_view_of_the_world(border_rules, m
     monkeypatch.setattr(Tactics, "choose", spy)
     SearchPlayer(5, "fast").choose(g.decision("red"))
     hidden = {mid for mid, m in border_rules.markers.items() if m.hidden and m.side == "blue"}
-    reds = [k for s, k in seen if s == "red"]
-    blues = [k for s, k in seen if s == "blue"]
+    reds = [markers for s, markers, _ in seen if s == "red"]
+    blues = [hidden_pieces for s, _, hidden_pieces in seen if s == "blue"]
     assert reds and blues
-    assert all(mid not in hidden for k in reds for mid, _ in k.markers)
-    red_hidden = set(border_rules.side_pieces["red"])
-    assert all(not (p.hidden and pid in red_hidden) for k in blues for pid, p in k.pieces.items())
+    assert all(mid not in hidden for markers in reds for mid in markers)
+    red = set(border_rules.side_pieces["red"])
+    assert not [pid for pieces in blues for pid in pieces if pid in red]

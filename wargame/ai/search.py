@@ -34,20 +34,20 @@ seed gives the same moves on any machine: `fast`, `normal`, `hard`.
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 from dataclasses import dataclass
 from typing import Sequence
 
 from .. import hexgrid
-from ..dice import SeededDice
 from ..rules.chance import Chance
 from ..rules.commands import Command, EndPhase, TaskIsr
 from ..rules.engine import Game
 from ..rules.legality import commands_now
 from ..rules.rulebook import Rulebook, Situation
 from ..rules.state import GameState
-from ..rules.views import Decision, make_view
+from ..rules.views import Decision
 from .greedy import search_hints
 from .stakes import Stakes
 from .knobs import GREEDY, Knobs
@@ -222,10 +222,10 @@ class SearchPlayer:
                 g.apply(legal[0])
             else:
                 knobs = GREEDY if mover != side else today if (st.turn == turn and st.phase == phase) else later
-                g.apply(tactics.choose(mover, make_view(rules, st, mover, mover), legal, knobs))
+                g.apply(tactics.choose(mover, _seen_by(rules, st, mover), legal, knobs))
             if (st.turn, st.phase) != at:
                 at = (st.turn, st.phase)
-                chance.source = SeededDice((seed * 8191 + st.turn * 64 + st.phase) % (1 << 63))
+                chance.source = _PhaseDice(seed * 8191 + st.turn * 64 + st.phase)
         return score(rules, st, side)
 
     # --- ISR ---------------------------------------------------------------------------
@@ -269,6 +269,31 @@ class SearchPlayer:
             got = self._detect[key] = float(sum(o.chance for o in Chance.outcomes(setup)
                                                 if any(e.verb == "target" and e.target == "detect" for e in o.row.effects)))  # fmt: skip
         return got
+
+
+class _PhaseDice:
+    """The faces of one imagined phase: a stream of the search's own (never the game's),
+    cheap to start, since a playout starts one at every phase."""
+
+    __slots__ = ("_rng",)
+
+    def __init__(self, seed: int):
+        self._rng = random.Random(seed)
+
+    def die(self, sides: int) -> int:
+        return self._rng.randrange(sides) + 1
+
+
+def _seen_by(rules: Rulebook, st: GameState, side: str) -> GameState:
+    """What an imagined side could see of an imagined world: the world without the other
+    side's hidden pieces and hidden markers. Leaner than a player's view (the pieces are
+    not copied: the tactics only read them), as a playout asks for one at every command."""
+    other = "red" if side == "blue" else "blue"
+    seen = copy.copy(st)
+    seen.pieces = {pid: p for pid, p in st.pieces.items() if not (p.hidden and p.side == other)}
+    markers = rules.markers
+    seen.markers = [m for m in st.markers if not (markers[m[0]].hidden and markers[m[0]].side == other)]
+    return seen
 
 
 def _clearly_positive(diffs: Sequence[float], confidence: float = CONFIDENCE) -> bool:
