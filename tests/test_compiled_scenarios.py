@@ -42,3 +42,20 @@ def test_another_text_or_other_code_is_validated_not_taken_from_a_copy(monkeypat
     (bad / compiled.path_for(text).name).write_bytes(pickle.dumps({"fingerprint": compiled.fingerprint()}))
     monkeypatch.setattr(compiled, "folder", lambda: bad)
     assert compiled.cached(text) is None  # a copy of another text, or a broken one
+
+
+def test_a_compiled_file_that_names_other_code_is_refused():
+    """A pickle that would call anything but the scenario's own classes is never run: it is
+    taken as no copy at all (the scenario is then validated from its text)."""
+    import io
+    import os
+
+    import pytest
+
+    class Boom:
+        def __reduce__(self):
+            return (os.system, ("echo should-not-run",))
+
+    data = pickle.dumps({"fingerprint": compiled.fingerprint(), "text": "x", "scenario": Boom()})
+    with pytest.raises(pickle.UnpicklingError, match="os|posix|system"):
+        compiled._ScenarioUnpickler(io.BytesIO(data)).load()

@@ -20,6 +20,7 @@ package's folder, a user's file, a save).
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import sys
 from pathlib import Path
@@ -71,14 +72,30 @@ def cached(text: str):
     except OSError:
         return None
     try:
-        stored = pickle.loads(data)
-    except Exception:  # a pickle of other code: as if none were shipped
+        stored = _ScenarioUnpickler(io.BytesIO(data)).load()
+    except Exception:  # a pickle of other code, or naming anything else: as if none were shipped
         return None
     if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint():
         return None
     if stored.get("text") != text_digest(text):
         return None
     return stored.get("scenario")
+
+
+# the modules whose classes a validated Scenario is made of, and nothing else may be named
+_MODULES = ("wargame.scenario.model", "wargame.scenario.choices", "wargame.scenario.parts", "wargame.grammar")
+
+
+class _ScenarioUnpickler(pickle.Unpickler):
+    """Unpickling that can build only the scenario's own classes (the models and the
+    value references), so even a tampered file can call no other code."""
+
+    def find_class(self, module: str, name: str):
+        if module in _MODULES:
+            found = getattr(sys.modules.get(module) or __import__(module, fromlist=[name]), name, None)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"a compiled scenario may not name {module}.{name}")
 
 
 def dump(text: str, scenario) -> bytes:
