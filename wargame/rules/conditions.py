@@ -85,12 +85,15 @@ def compile_condition(rules: Rulebook, cond: Condition) -> Predicate | None:
     def attacker(test: Callable[[PieceState], bool]) -> Predicate:
         return lambda st, sit: sit.attacker is not None and test(sit.attacker)
 
-    if cond.target_kind is not None:
-        kinds = set(cond.target_kind)
-        tests.append(target(lambda p: p.kind in kinds))
-    if cond.target_type is not None:
-        tset = set(cond.target_type)
-        tests.append(target(lambda p: p.type in tset))
+    for who, on in (("target", target), ("attacker", attacker)):  # what both pieces of a roll may be asked
+        if (kinds := getattr(cond, f"{who}_kind")) is not None:
+            tests.append(on(lambda p, kinds=set(kinds): p.kind in kinds))
+        if (tset := getattr(cond, f"{who}_type")) is not None:
+            tests.append(on(lambda p, tset=set(tset): p.type in tset))
+        if (trait := getattr(cond, f"{who}_trait")) is not None:
+            tests.append(on(lambda p, trait=trait: trait in types[p.type].traits))
+        if (want := getattr(cond, f"{who}_damaged")) is not None:
+            tests.append(on(lambda p, want=want: p.damaged == want))
     if cond.target_terrain is not None:
         terr = set(cond.target_terrain)
         tests.append(lambda st, sit: sit.hex is not None and rules.terrain_key.get(sit.hex) in terr)
@@ -100,12 +103,6 @@ def compile_condition(rules: Rulebook, cond: Condition) -> Predicate | None:
     if cond.target_population_at_least is not None:
         n = cond.target_population_at_least
         tests.append(lambda st, sit: sit.hex is not None and rules.population.get(sit.hex, 0) >= n)
-    if cond.target_damaged is not None:
-        want = cond.target_damaged
-        tests.append(target(lambda p: p.damaged == want))
-    if cond.target_trait is not None:
-        trait = cond.target_trait
-        tests.append(target(lambda p: trait in types[p.type].traits))
     if cond.target_attacked_this_turn is not None:
         want_a = cond.target_attacked_this_turn
         tests.append(lambda st, sit: sit.target is not None and (sit.target.attacked_turn == st.turn) == want_a)
@@ -124,18 +121,6 @@ def compile_condition(rules: Rulebook, cond: Condition) -> Predicate | None:
             lambda st, sit: sit.target is not None
             and (sit.target.detected_turn != NEVER and st.turn - sit.target.detected_turn <= 1) == want_f
         )
-    if cond.attacker_kind is not None:
-        akinds = set(cond.attacker_kind)
-        tests.append(attacker(lambda p: p.kind in akinds))
-    if cond.attacker_type is not None:
-        atypes = set(cond.attacker_type)
-        tests.append(attacker(lambda p: p.type in atypes))
-    if cond.attacker_trait is not None:
-        atrait = cond.attacker_trait
-        tests.append(attacker(lambda p: atrait in types[p.type].traits))
-    if cond.attacker_damaged is not None:
-        want_d = cond.attacker_damaged
-        tests.append(attacker(lambda p: p.damaged == want_d))
     if cond.distance_at_most is not None:
         d = cond.distance_at_most
         tests.append(
