@@ -282,7 +282,9 @@ def memory_mb(path: str, turns: int = 5) -> dict:
 
 # --- the first frame, in fresh processes ----------------------------------------------------------
 
-IMPORTS = "import pygame, pygame_gui, numpy, yaml, pydantic"
+# the dependencies as the game imports them (as bench/screens.py has it): pydantic's package
+# is lazy, and what the game uses of it (BaseModel) loads its machinery, so that is imported too
+IMPORTS = "import pygame, pygame_gui, numpy, yaml; from pydantic import BaseModel, Field"
 # the moment a process has done its work, printed by it: the first frame is on screen
 # then, and what the process does to exit (tearing down numpy, SDL, its last garbage
 # collection) is not a wait the player sees; bench/screens.py measures the same way

@@ -54,10 +54,10 @@ def pictures(out: Path) -> list[Path]:
             _stage(editor, name)
             frame(app)
             target = out / f"editor-{name}-{size[0]}x{size[1]}.png"
-            pygame.image.save(app.surface, str(target))
+            save_png(app.surface, target)
             written.append(target)
             if name == "tables" and size == (1280, 720):
-                pygame.image.save(app.surface, str(out / "editor.png"))
+                save_png(app.surface, out / "editor.png")
                 written.append(out / "editor.png")
         pygame.display.quit()
     return written

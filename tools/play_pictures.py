@@ -29,6 +29,7 @@ from wargame.rules.rulebook import Rulebook  # noqa: E402
 from wargame.scenario.load import load_scenario  # noqa: E402
 from wargame.session import Session  # noqa: E402
 from wargame.ui.app import headless_app  # noqa: E402
+from wargame.ui.png import save_png  # noqa: E402
 from wargame.ui.screens.flow import Shell  # noqa: E402
 
 SIZES = ((1280, 720), (1024, 600))
@@ -60,7 +61,7 @@ def _board(size, game: Game):
 
 def _save(app, path: Path, out: list[Path]) -> None:
     frame(app)
-    pygame.image.save(app.surface, str(path))
+    save_png(app.surface, path)
     out.append(path)
 
 

@@ -17,8 +17,8 @@ import stat
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` (UTF-8, newlines as written) to `path`, atomically and durably.
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8, newlines as written; bytes as they are) to `path`, atomically and durably.
 
     A symbolic link is followed, so the link survives and its target is replaced.
     Concurrent writers of one file are not supported: the last rename wins, and
@@ -30,7 +30,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     mode = _mode_to_keep(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     tmp, fd = _create_temporary(folder, path.name)
     try:
         try:

@@ -67,6 +67,7 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
            umpire: bool = False) -> int:  # fmt: skip
     """Draw the play screen for one side's view (or everything) to a PNG, headless."""
     from .app import headless_app
+    from .png import save_png
     from .screens.play import PlayScreen
 
     session = session_for(path, seed, {"blue": HUMAN, "red": HUMAN}, autosave=False)
@@ -89,8 +90,8 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
     app.frame([], 0.0)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.surface, str(out))
-    except (pygame.error, OSError) as e:
+        save_png(app.surface, out)
+    except OSError as e:
         raise InputError.single(str(out), f"cannot write the picture: {e}") from None
     pygame.quit()
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from ..present.looks import scene_for
+from .png import save_png
 
 
 class BoardCamera:
@@ -36,4 +37,4 @@ class BoardCamera:
     def draw(self, view, side: str | None, path: Path) -> None:
         self.surface.fill((54, 58, 60))
         self.map.draw(self.surface, scene_for(self.rules, view, side))
-        pygame.image.save(self.surface, str(path))
+        save_png(self.surface, path)
