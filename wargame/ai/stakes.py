@@ -13,6 +13,7 @@ victory section, its tracks and its tables.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..kinds import OTHER
 from ..rules.chance import Chance
@@ -43,6 +44,9 @@ ADJUST_WORTH: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "search_radius": ("blue", 0.4, ("blue_isr",)),
     "counter_drone": ("blue", 0.35, ("blue_reaction",)),
 }
+
+
+_SHARED: WeakKeyDictionary[Rulebook, dict[str, dict]] = WeakKeyDictionary()
 
 
 class Stakes:
@@ -83,11 +87,17 @@ class Stakes:
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
         self._cache: dict[tuple, float] = {}
-        # a track's move by (track, level, change, side, actor): see track_value
-        self._moves: dict[tuple, tuple[float, tuple, tuple[float, ...]]] = {}
-        # pure functions of a table's column and modifier total, kept as long as the stakes
-        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = {}
-        self._chances: dict[tuple, float] = {}
+        # What is a function of the rulebook alone, kept for every game played on it (a
+        # player is made for each game): a track's move by (track, level, change, side,
+        # actor), see track_value; a roll's rows and chances by its table's column and
+        # modifier total; and the tactics' own (the hexes' distances to the US sites).
+        shared = _SHARED.get(rules)
+        if shared is None:
+            shared = _SHARED[rules] = {}
+        self.shared: dict[str, dict] = shared
+        self._moves: dict[tuple, tuple[float, tuple, tuple[float, ...]]] = shared.setdefault("moves", {})
+        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = shared.setdefault("rows", {})
+        self._chances: dict[tuple, float] = shared.setdefault("chances", {})
         self._rolls: dict[tuple, tuple[Situation, float]] | None = None  # the valuation under way's further rolls
         self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
 
