@@ -96,7 +96,7 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     vp_log = st.vp_log
     stats = dict(st.stats)
     stocks = {s: MappingProxyType(dict(v)) for s, v in st.stocks.items()}
-    attacks = st.attacks
+    attacks: tuple[Attack, ...] | None = None  # copies of the attacks the side may see (all, unless made below)
     attacks_this_turn = st.attacks_this_turn
     vp = dict(st.vp)
     if side is None:
@@ -109,7 +109,7 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
         stocks.pop(other, None)
         if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved,
             # and where a team launched from only as the rules show it: the block it lies in, or nothing
-            attacks = [_as_seen(rules, a) for a in attacks if a.resolved]
+            attacks = tuple([_as_seen(rules, a) for a in st.attacks if a.resolved])
             attacks_this_turn = len(attacks)
         if unconfirmed:
             vp_log = [e for e in vp_log if e[3] not in unconfirmed]
@@ -126,6 +126,8 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
         dawn.pop(k, None)
         yesterday.pop(k, None)
     hands = {s: tuple(h) for s, h in st.hands.items() if side is None or s == side}
+    if attacks is None:
+        attacks = tuple([a.clone() for a in st.attacks])
     markers = st.markers
     if side is not None and markers:
         specs = rules.markers
@@ -133,7 +135,7 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     return SideView(
         side, st.turn, st.phase, rules.sequence[index], rules.phase_titles[index], side_to_move,
         MappingProxyType(pieces), MappingProxyType(dict(st.tracks)), MappingProxyType(stocks), MappingProxyType(vp),
-        tuple(vp_log), MappingProxyType(stats), tuple(a.clone() for a in attacks), attacks_this_turn, result,
+        tuple(vp_log), MappingProxyType(stats), attacks, attacks_this_turn, result,
         st.strikes_today, frozenset(st.reached), st.pending_authorization, st.attacks_last_turn,
         MappingProxyType(hands), MappingProxyType({s: len(h) for s, h in st.hands.items()}), tuple(st.removed),
         MappingProxyType(dict(st.played)), tuple(markers), MappingProxyType(dict(st.today)), MappingProxyType(dawn),
