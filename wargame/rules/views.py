@@ -78,7 +78,8 @@ class SideView:
 
 
 def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None,
-              copies: dict[str, tuple[tuple, PieceState]] | None = None, seen: Seen | None = None) -> SideView:  # fmt: skip
+              copies: dict[str, tuple[tuple, PieceState]] | None = None, seen: Seen | None = None,
+              attack_copies: dict[int, tuple[tuple, Attack]] | None = None) -> SideView:  # fmt: skip
     """The view of `side` (None: everything) of this state.
 
     The other side's hidden pieces are left out; of its pieces `side` knows
@@ -88,15 +89,16 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
 
     `copies` (a seat's, for one side) keeps each piece's copy with the piece's
     values it was made from: a command changes one piece or two, so the next
-    view takes the others' copies again instead of making them anew. `seen`, the
-    pieces as `side` sees them already worked out (`seen_pieces`), saves the walk."""
+    view takes the others' copies again instead of making them anew; `attack_copies`
+    does the same for the day's attacks, by number. `seen`, the pieces as `side`
+    sees them already worked out (`seen_pieces`), saves the walk."""
     st = state
     index = st.phase if st.phase >= 0 else 0
     pieces: dict[str, PieceState]
     vp_log = st.vp_log
     stats = dict(st.stats)
     stocks = {s: MappingProxyType(dict(v)) for s, v in st.stocks.items()}
-    attacks: tuple[Attack, ...] | None = None  # copies of the attacks the side may see (all, unless made below)
+    attacks = _attacks_seen(rules, st.attacks, side, attack_copies)
     attacks_this_turn = st.attacks_this_turn
     vp = dict(st.vp)
     if side is None:
@@ -107,10 +109,8 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
             seen = seen_pieces(state, side, copies)
         pieces, unconfirmed, destroyed = seen
         stocks.pop(other, None)
-        if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved,
-            # and where a team launched from only as the rules show it: the block it lies in, or nothing
-            attacks = tuple([_as_seen(rules, a) for a in st.attacks if a.resolved])
-            attacks_this_turn = len(attacks)
+        if side != "red":
+            attacks_this_turn = len(attacks)  # the attacks Blue has seen resolved
         if unconfirmed:
             vp_log = [e for e in vp_log if e[3] not in unconfirmed]
             vp = {"blue": 0, "red": 0}
@@ -126,8 +126,6 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
         dawn.pop(k, None)
         yesterday.pop(k, None)
     hands = {s: tuple(h) for s, h in st.hands.items() if side is None or s == side}
-    if attacks is None:
-        attacks = tuple([a.clone() for a in st.attacks])
     markers = st.markers
     if side is not None and markers:
         specs = rules.markers
@@ -236,7 +234,7 @@ class Seat:
     come from. Made once per game and side, so handing a player a Decision
     costs no more than the legal commands."""
 
-    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief", "_copies", "_game", "_seen")
+    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief", "_copies", "_attacks", "_game", "_seen")
 
     def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog,
                  revealed: list[tuple[int, str, str, str, int]] | None = None, game: Game | None = None):  # fmt: skip
@@ -244,6 +242,7 @@ class Seat:
         self._revealed = revealed if revealed is not None else []
         self._belief = None
         self._copies: dict[str, tuple[tuple, PieceState]] = {}  # the pieces as this side's views show them
+        self._attacks: dict[int, tuple[tuple, Attack]] = {}  # and the day's attacks, by number
         # The game the state is played in (its revision, and the one piece its last command
         # changed, if only one), and what this side's last view saw of the pieces, at which
         # revision: a team's order changes only the team, so the next view of a Red phase
@@ -255,7 +254,7 @@ class Seat:
     def view(self) -> SideView:
         g = self._game() if self._game is not None else None
         if g is None:
-            return make_view(self._rules, self._state, self.side, self.side, self._copies)
+            return make_view(self._rules, self._state, self.side, self.side, self._copies, None, self._attacks)
         seen = None
         last = self._seen
         if last is not None and last[0] == g.rev - 1 and g.touched is not None:
@@ -263,7 +262,7 @@ class Seat:
         if seen is None:
             seen = seen_pieces(self._state, self.side, self._copies)
         self._seen = (g.rev, seen)
-        return make_view(self._rules, self._state, self.side, self.side, self._copies, seen)
+        return make_view(self._rules, self._state, self.side, self.side, self._copies, seen, self._attacks)
 
     def log(self) -> list[Event]:
         return self._log.read(self.side)
@@ -331,6 +330,27 @@ class Decision:
         from .preview import preview_command
 
         return preview_command(self.rules, self.view, command, crossings=crossings)
+
+
+def _attacks_seen(rules: Rulebook, attacks: list[Attack], side: str | None,
+                  memo: dict[int, tuple[tuple, Attack]] | None) -> tuple[Attack, ...]:  # fmt: skip
+    """Copies of the day's attacks as `side` may see them: attacks are declared by Red and
+    revealed to Blue as they are resolved, and where a team launched from only as the rules
+    show it (`_as_seen`). `memo` (a seat's) keeps each copy, by number, while the attack stands."""
+    blue = side is not None and side != "red"
+    out = []
+    for a in attacks:
+        if blue and not a.resolved:
+            continue
+        if memo is None:
+            out.append(_as_seen(rules, a) if blue else a.clone())
+            continue
+        key = (a.kind, a.team, a.target, a.count, a.resolved, a.origin)
+        got = memo.get(a.number)
+        if got is None or got[0] != key:
+            got = memo[a.number] = (key, _as_seen(rules, a) if blue else a.clone())
+        out.append(got[1])
+    return tuple(out)
 
 
 def _as_seen(rules: Rulebook, attack: Attack) -> Attack:
