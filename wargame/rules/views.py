@@ -173,7 +173,8 @@ def seen_pieces(state: GameState, side: str, copies: dict[str, tuple[tuple, Piec
     return pieces, frozenset(unconfirmed), destroyed
 
 
-def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceState]], last: Seen, pid: str) -> Seen | None:
+def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceState]], last: Seen,
+           pid: str) -> Seen | None:  # fmt: skip
     """What `side` sees of the pieces when only `pid` changed since it saw `last`
     (worked out with the same `copies`): the others' copies are taken as they were.
     None if the piece came into sight or went out of it (the view's order is the
@@ -182,8 +183,10 @@ def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceStat
     p = state.pieces[pid]
     was = pieces.get(pid)
     theirs = p.side == OTHER[side]
-    if was is None or (theirs and p.hidden):
-        return last if was is None and theirs and p.hidden else None
+    if theirs and p.hidden:
+        return last if was is None else None  # still out of sight; or it just went out of sight
+    if was is None:
+        return None  # it just came into sight
     if not theirs:
         key = _values(p)
         got = copies.get(pid)
@@ -195,7 +198,7 @@ def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceStat
         destroyed += c.destroyed - was.destroyed
         doubt = p.kind in HIDEABLE and not p.assessed
         if doubt != (pid in unconfirmed):
-            unconfirmed = unconfirmed | {pid} if doubt else unconfirmed - {pid}
+            unconfirmed = (unconfirmed | {pid}) if doubt else (unconfirmed - {pid})
     if c is was:
         return pieces, unconfirmed, destroyed
     pieces = dict(pieces)
@@ -219,7 +222,6 @@ def _as_known(p: PieceState, copies: dict[str, tuple[tuple, PieceState]] | None)
     if copies is not None:
         copies[p.id] = (key, c)
     return c
-
 
 
 def _values(p: PieceState) -> tuple:
