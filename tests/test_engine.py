@@ -422,6 +422,34 @@ def test_hundred_seeds_play_to_a_result(scenario):
     assert len(results) >= 2, f"every game of {scenario} ends the same way: {results}"
 
 
+@pytest.mark.parametrize("scenario", ["tutorial", "february_2021", "border_strikes_2021"])
+def test_a_seats_views_are_the_views_made_afresh(scenario):
+    """A seat's view takes the pieces its last view saw when only one piece changed
+    since (a team's order): at every decision, through undos too, it must be the view
+    made from the whole state, pieces in the same order."""
+    import random
+
+    from conftest import scenario_path
+
+    from wargame.rules.rulebook import Rulebook
+    from wargame.scenario.load import load_scenario
+
+    rules = _cached(scenario, lambda: Rulebook(load_scenario(scenario_path(scenario))))
+    for seed in range(6):
+        g = Game(rules, seed)
+        kind = "greedy" if seed % 2 else "random"
+        players = {"blue": make_player(kind, seed), "red": make_player(kind, seed + 1)}
+        rng = random.Random(seed)
+        while not g.over:
+            side = g.side_to_move
+            d = g.decision(side)
+            fresh = g.view(side)
+            assert d.view == fresh and list(d.view.pieces) == list(fresh.pieces)
+            g.apply(players[side].choose(d))
+            if g.can_undo() and rng.random() < 0.2:
+                g.undo()
+
+
 def test_random_player_is_reproducible(tutorial_rules):
     a = [c for c in _commands(tutorial_rules, 3)]
     b = [c for c in _commands(tutorial_rules, 3)]

@@ -13,6 +13,7 @@ victory section, its tracks and its tables.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..kinds import OTHER
 from ..rules.chance import Chance
@@ -43,6 +44,9 @@ ADJUST_WORTH: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "search_radius": ("blue", 0.4, ("blue_isr",)),
     "counter_drone": ("blue", 0.35, ("blue_reaction",)),
 }
+
+
+_SHARED: WeakKeyDictionary[Rulebook, dict[str, dict]] = WeakKeyDictionary()
 
 
 class Stakes:
@@ -83,9 +87,17 @@ class Stakes:
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
         self._cache: dict[tuple, float] = {}
-        # pure functions of a table's column and modifier total, kept as long as the stakes
-        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = {}
-        self._chances: dict[tuple, float] = {}
+        # What is a function of the rulebook alone, kept for every game played on it (a
+        # player is made for each game): a track's move by (track, level, change, side,
+        # actor), see track_value; a roll's rows and chances by its table's column and
+        # modifier total; and the tactics' own (the hexes' distances to the US sites).
+        shared = _SHARED.get(rules)
+        if shared is None:
+            shared = _SHARED[rules] = {}
+        self.shared: dict[str, dict] = shared
+        self._moves: dict[tuple, tuple[float, tuple, tuple[float, ...]]] = shared.setdefault("moves", {})
+        self._rows: dict[tuple, tuple[tuple[float, list], ...]] = shared.setdefault("rows", {})
+        self._chances: dict[tuple, float] = shared.setdefault("chances", {})
         self._rolls: dict[tuple, tuple[Situation, float]] | None = None  # the valuation under way's further rolls
         self.memo: dict[str, dict] = {}  # the tactics' caches, shared by all that use these stakes
 
@@ -93,12 +105,34 @@ class Stakes:
 
     def track_value(self, side: str, know, tid: str, change: int, actor: str | None) -> float:
         """A move of a track to `side`: a step of a track that favours a side, and the game's
-        end if the move reaches a threshold that ends it (the actor's loss for a war it causes)."""
-        spec = self.rules.tracks[tid]
+        end if the move reaches a threshold that ends it (the actor's loss for a war it causes).
+
+        All of it but the one-time effects of the thresholds it reaches is a function of the
+        track's level, the move, the side and the actor alone (the rest is the scenario's),
+        so that is worked out once (`_track_move`); the thresholds' effects, which read the
+        rest of what the side knows, are valued each time, in the same order of sums."""
         old = know.tracks[tid]
+        key = (tid, old, change, side, actor)
+        got = self._moves.get(key)
+        if got is None:
+            got = self._moves[key] = self._track_move(side, tid, old, change, actor)
+        value, reaching, ends = got
+        for i, th in reaching:
+            if (tid, i) not in know.reached:
+                value += self.effects_value(side, know, th.on_reach, Situation(), actor, 3)
+        for v in ends:
+            value += v
+        return value
+
+    def _track_move(self, side: str, tid: str, old: int, change: int,
+                    actor: str | None) -> tuple[float, tuple[tuple[int, Any], ...], tuple[float, ...]]:  # fmt: skip
+        """A move's worth before its thresholds' one-time effects (the steps and objectives),
+        the thresholds with such effects it reaches, and the worth of each end of the game
+        it reaches or nears, to be added after them."""
+        spec = self.rules.tracks[tid]
         new = max(spec.min, min(spec.max, old + change))
         if new == old:
-            return 0.0
+            return 0.0, (), ()
         value = 0.0
         if spec.favours is not None:
             value += TRACK_STEP * (new - old) * (1 if spec.favours == side else -1)
@@ -106,17 +140,19 @@ class Stakes:
             was, now = (old <= n, new <= n) if how == "most" else (old >= n, new >= n)
             if was != now:  # an objective on this track is met, or lost, by the move
                 value += (obj.points if obj.side == side else -obj.points) * (1 if now else -1) * 0.7
+        reaching = []
         for i, th in enumerate(spec.thresholds):
             reached = (new >= th.at > old) if th.direction == "up" else (new <= th.at < old)
-            if reached and th.on_reach and (tid, i) not in know.reached:
-                value += self.effects_value(side, know, th.on_reach, Situation(), actor, 3)
+            if reached and th.on_reach:
+                reaching.append((i, th))
+        ends = []
         for at, direction, who in self.enders.get(tid, ()):
             if (new >= at > old) if direction == "up" else (new <= at < old):
                 winner = OTHER.get(actor) if who == "cause" and actor else who
-                value += WAR if winner == side else -WAR if winner is not None else -WAR / 3
+                ends.append(WAR if winner == side else -WAR if winner is not None else -WAR / 3)
             elif direction == "up" and who == "cause" and new > old and new == at - 1 and actor == side:
-                value -= WAR / 8  # one step short of a war this side would be blamed for
-        return value
+                ends.append(-(WAR / 8))  # one step short of a war this side would be blamed for
+        return value, tuple(reaching), tuple(ends)
 
     def effects_value(self, side: str, know, effects, sit: Situation, actor: str | None, depth: int = 0) -> float:
         value = 0.0

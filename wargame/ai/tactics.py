@@ -45,8 +45,9 @@ class Tactics:
         self.rules = rules
         self.rng = rng
         self.stakes = stakes = stakes or Stakes(rules)
-        # kept with the stakes, so the many short-lived tactics of a search share them
-        self._nearest: dict[Hex, int] = stakes.memo.setdefault("nearest", {})
+        # kept with the stakes, so the many short-lived tactics of a search share them (and
+        # for every game on the rulebook, what the rulebook alone decides: the US sites stand still)
+        self._nearest: dict[Hex, int] = stakes.shared.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
         self._hexes: dict[tuple, tuple] = stakes.memo.setdefault("hexes", {})
         self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
@@ -183,11 +184,11 @@ class Tactics:
     def _settled(self) -> list[Hex]:
         """The towns and cities of the countries the militias move in: with no trace to
         follow, hidden sites are likelier where people live than in open desert."""
-        got = self.stakes.memo.get("settled")
+        got = self.stakes.shared.get("settled")
         if got is None:
             rules = self.rules
             countries = set(rules.scenario.sides["red"].move_countries)
-            got = self.stakes.memo["settled"] = [
+            got = self.stakes.shared["settled"] = [
                 h for h, places in rules.places_at.items()
                 if any(p.kind in ("town", "city") and (not countries or p.country in countries) for p in places)
             ]  # fmt: skip

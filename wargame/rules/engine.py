@@ -99,7 +99,7 @@ class Game:
         self._undo: list[_Undo] = []
         self._sides = SideLog(self.log)
         self._oracle = self.chance.oracle()
-        self._seats = {side: Seat(side, self.rules, self.state, self._sides, self.revealed)
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides, self.revealed, self)
                        for side in PHASE_SIDE.values()}  # fmt: skip
         # Called with an event's index in the log just before the event is emitted, so a
         # replay can take the state as it stood between two events (a roll and its damage);
@@ -129,7 +129,7 @@ class Game:
         g.quiet, g.touched, g.rev, g._undo, g.keep_undo = True, None, 0, [], False
         g._sides = SideLog(g.log)
         g._oracle = g.chance.oracle()
-        g._seats = {side: Seat(side, rules, state, g._sides, g.revealed) for side in PHASE_SIDE.values()}
+        g._seats = {side: Seat(side, rules, state, g._sides, g.revealed, g) for side in PHASE_SIDE.values()}
         g.observer = None
         g._kind = rules.sequence[state.phase]
         g._settle()
@@ -196,7 +196,7 @@ class Game:
         self.log = log
         self.history = history
         self._sides = SideLog(self.log)
-        self._seats = {side: Seat(side, self.rules, self.state, self._sides) for side in PHASE_SIDE.values()}
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides, game=self) for side in PHASE_SIDE.values()}
         self.legal_cache = LegalCache()
         self.rev += 1
         self._undo.clear()

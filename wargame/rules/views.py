@@ -9,6 +9,7 @@ done to it reaches the game.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
@@ -21,6 +22,7 @@ from .state import NEVER, Attack, GameResult, GameState, PieceState
 if TYPE_CHECKING:
     from .chance import Chance
     from .commands import Command
+    from .engine import Game
     from .events import Event, SideLog
     from .preview import Preview
     from .rulebook import Rulebook
@@ -76,7 +78,8 @@ class SideView:
 
 
 def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move: str | None,
-              copies: dict[str, tuple[tuple, PieceState]] | None = None) -> SideView:  # fmt: skip
+              copies: dict[str, tuple[tuple, PieceState]] | None = None, seen: Seen | None = None,
+              attack_copies: dict[int, tuple[tuple, Attack]] | None = None) -> SideView:  # fmt: skip
     """The view of `side` (None: everything) of this state.
 
     The other side's hidden pieces are left out; of its pieces `side` knows
@@ -86,60 +89,28 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
 
     `copies` (a seat's, for one side) keeps each piece's copy with the piece's
     values it was made from: a command changes one piece or two, so the next
-    view takes the others' copies again instead of making them anew."""
+    view takes the others' copies again instead of making them anew; `attack_copies`
+    does the same for the day's attacks, by number. `seen`, the pieces as `side`
+    sees them already worked out (`seen_pieces`), saves the walk."""
     st = state
     index = st.phase if st.phase >= 0 else 0
-    pieces: dict[str, PieceState] = {}
+    pieces: dict[str, PieceState]
     vp_log = st.vp_log
     stats = dict(st.stats)
     stocks = {s: MappingProxyType(dict(v)) for s, v in st.stocks.items()}
-    attacks = st.attacks
+    attacks = _attacks_seen(rules, st.attacks, side, attack_copies)
     attacks_this_turn = st.attacks_this_turn
     vp = dict(st.vp)
     if side is None:
-        for pid, p in st.pieces.items():
-            pieces[pid] = p.clone()
+        pieces = {pid: p.clone() for pid, p in st.pieces.items()}
     else:
         other = OTHER[side]
-        unconfirmed = set()
-        destroyed = 0
-        for pid, p in st.pieces.items():
-            if p.side != other:
-                if copies is None:
-                    pieces[pid] = p.clone()
-                    continue
-                key = _values(p)
-                got = copies.get(pid)
-                if got is None or got[0] != key:
-                    got = copies[pid] = (key, p.clone())
-                pieces[pid] = got[1]
-                continue
-            if p.hidden:
-                continue
-            if p.kind in HIDEABLE and not p.assessed:
-                unconfirmed.add(pid)
-            if copies is not None:
-                key = _values(p)
-                got = copies.get(pid)
-                if got is not None and got[0] == key:
-                    c = pieces[pid] = got[1]
-                    destroyed += c.destroyed
-                    continue
-            c = p.clone()
-            if p.kind in HIDEABLE:
-                # what a strike did to it is known only once assessed; damage to a US
-                # site is in plain sight (every hit on one is told to both sides)
-                c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
-            c.moved_turn = c.attacked_turn = c.suppressed_turn = NEVER
-            destroyed += c.destroyed
-            pieces[pid] = c
-            if copies is not None:
-                copies[pid] = (key, c)
+        if seen is None:
+            seen = seen_pieces(state, side, copies)
+        pieces, unconfirmed, destroyed = seen
         stocks.pop(other, None)
-        if side != "red":  # attacks are declared by Red and revealed to Blue as they are resolved,
-            # and where a team launched from only as the rules show it: the block it lies in, or nothing
-            attacks = [_as_seen(rules, a) for a in attacks if a.resolved]
-            attacks_this_turn = len(attacks)
+        if side != "red":
+            attacks_this_turn = len(attacks)  # the attacks Blue has seen resolved
         if unconfirmed:
             vp_log = [e for e in vp_log if e[3] not in unconfirmed]
             vp = {"blue": 0, "red": 0}
@@ -162,12 +133,95 @@ def make_view(rules: Rulebook, state: GameState, side: str | None, side_to_move:
     return SideView(
         side, st.turn, st.phase, rules.sequence[index], rules.phase_titles[index], side_to_move,
         MappingProxyType(pieces), MappingProxyType(dict(st.tracks)), MappingProxyType(stocks), MappingProxyType(vp),
-        tuple(vp_log), MappingProxyType(stats), tuple(a.clone() for a in attacks), attacks_this_turn, result,
+        tuple(vp_log), MappingProxyType(stats), attacks, attacks_this_turn, result,
         st.strikes_today, frozenset(st.reached), st.pending_authorization, st.attacks_last_turn,
         MappingProxyType(hands), MappingProxyType({s: len(h) for s, h in st.hands.items()}), tuple(st.removed),
         MappingProxyType(dict(st.played)), tuple(markers), MappingProxyType(dict(st.today)), MappingProxyType(dawn),
         MappingProxyType(yesterday),
     )  # fmt: skip
+
+
+# The pieces as a side sees them, the other side's pieces whose condition it does not
+# know for sure (their points are left out of its score), and how many of the other
+# side's pieces it knows destroyed: what a view's walk over the pieces finds.
+Seen = tuple[dict[str, PieceState], frozenset[str], int]
+
+
+def seen_pieces(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceState]] | None = None) -> Seen:
+    """What `side` sees of every piece (see `make_view`), in the scenario's order."""
+    other = OTHER[side]
+    pieces: dict[str, PieceState] = {}
+    unconfirmed = set()
+    destroyed = 0
+    for pid, p in state.pieces.items():
+        if p.side != other:
+            if copies is None:
+                pieces[pid] = p.clone()
+                continue
+            key = _values(p)
+            got = copies.get(pid)
+            if got is None or got[0] != key:
+                got = copies[pid] = (key, p.clone())
+            pieces[pid] = got[1]
+            continue
+        if p.hidden:
+            continue
+        if p.kind in HIDEABLE and not p.assessed:
+            unconfirmed.add(pid)
+        c = pieces[pid] = _as_known(p, copies)
+        destroyed += c.destroyed
+    return pieces, frozenset(unconfirmed), destroyed
+
+
+def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceState]], last: Seen,
+           pid: str) -> Seen | None:  # fmt: skip
+    """What `side` sees of the pieces when only `pid` changed since it saw `last`
+    (worked out with the same `copies`): the others' copies are taken as they were.
+    None if the piece came into sight or went out of it (the view's order is the
+    scenario's: walk them all again)."""
+    pieces, unconfirmed, destroyed = last
+    p = state.pieces[pid]
+    was = pieces.get(pid)
+    theirs = p.side == OTHER[side]
+    if theirs and p.hidden:
+        return last if was is None else None  # still out of sight; or it just went out of sight
+    if was is None:
+        return None  # it just came into sight
+    if not theirs:
+        key = _values(p)
+        got = copies.get(pid)
+        if got is None or got[0] != key:
+            got = copies[pid] = (key, p.clone())
+        c = got[1]
+    else:
+        c = _as_known(p, copies)
+        destroyed += c.destroyed - was.destroyed
+        doubt = p.kind in HIDEABLE and not p.assessed
+        if doubt != (pid in unconfirmed):
+            unconfirmed = (unconfirmed | {pid}) if doubt else (unconfirmed - {pid})
+    if c is was:
+        return pieces, unconfirmed, destroyed
+    pieces = dict(pieces)
+    pieces[pid] = c
+    return pieces, unconfirmed, destroyed
+
+
+def _as_known(p: PieceState, copies: dict[str, tuple[tuple, PieceState]] | None) -> PieceState:
+    """The other side's piece in sight as a side knows it: what a strike did to it once
+    assessed (damage to a US site is in plain sight: every hit on one is told to both
+    sides), and not when it moved or attacked. Kept in `copies` while the piece stands."""
+    if copies is not None:
+        key = _values(p)
+        got = copies.get(p.id)
+        if got is not None and got[0] == key:
+            return got[1]
+    c = p.clone()
+    if p.kind in HIDEABLE:
+        c.damaged, c.destroyed = p.seen_damaged, p.seen_destroyed
+    c.moved_turn = c.attacked_turn = c.suppressed_turn = NEVER
+    if copies is not None:
+        copies[p.id] = (key, c)
+    return c
 
 
 def _values(p: PieceState) -> tuple:
@@ -182,17 +236,35 @@ class Seat:
     come from. Made once per game and side, so handing a player a Decision
     costs no more than the legal commands."""
 
-    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief", "_copies")
+    __slots__ = ("side", "_rules", "_state", "_log", "_revealed", "_belief", "_copies", "_attacks", "_game", "_seen")
 
     def __init__(self, side: str, rules: Rulebook, state: GameState, log: SideLog,
-                 revealed: list[tuple[int, str, str, str, int]] | None = None):  # fmt: skip
+                 revealed: list[tuple[int, str, str, str, int]] | None = None, game: Game | None = None):  # fmt: skip
         self.side, self._rules, self._state, self._log = side, rules, state, log
         self._revealed = revealed if revealed is not None else []
         self._belief = None
         self._copies: dict[str, tuple[tuple, PieceState]] = {}  # the pieces as this side's views show them
+        self._attacks: dict[int, tuple[tuple, Attack]] = {}  # and the day's attacks, by number
+        # The game the state is played in (its revision, and the one piece its last command
+        # changed, if only one), and what this side's last view saw of the pieces, at which
+        # revision: a team's order changes only the team, so the next view of a Red phase
+        # of many teams takes the others as they were seen, without a walk over them all.
+        # (A weak reference: the game holds its seats, and a cycle would outlive the game.)
+        self._game = weakref.ref(game) if game is not None else None
+        self._seen: tuple[int, Seen] | None = None
 
     def view(self) -> SideView:
-        return make_view(self._rules, self._state, self.side, self.side, self._copies)
+        g = self._game() if self._game is not None else None
+        if g is None:
+            return make_view(self._rules, self._state, self.side, self.side, self._copies, None, self._attacks)
+        seen = None
+        last = self._seen
+        if last is not None and last[0] == g.rev - 1 and g.touched is not None:
+            seen = reseen(self._state, self.side, self._copies, last[1], g.touched)
+        if seen is None:
+            seen = seen_pieces(self._state, self.side, self._copies)
+        self._seen = (g.rev, seen)
+        return make_view(self._rules, self._state, self.side, self.side, self._copies, seen, self._attacks)
 
     def log(self) -> list[Event]:
         return self._log.read(self.side)
@@ -260,6 +332,27 @@ class Decision:
         from .preview import preview_command
 
         return preview_command(self.rules, self.view, command, crossings=crossings)
+
+
+def _attacks_seen(rules: Rulebook, attacks: list[Attack], side: str | None,
+                  memo: dict[int, tuple[tuple, Attack]] | None) -> tuple[Attack, ...]:  # fmt: skip
+    """Copies of the day's attacks as `side` may see them: attacks are declared by Red and
+    revealed to Blue as they are resolved, and where a team launched from only as the rules
+    show it (`_as_seen`). `memo` (a seat's) keeps each copy, by number, while the attack stands."""
+    blue = side is not None and side != "red"
+    out = []
+    for a in attacks:
+        if blue and not a.resolved:
+            continue
+        if memo is None:
+            out.append(_as_seen(rules, a) if blue else a.clone())
+            continue
+        key = (a.kind, a.team, a.target, a.count, a.resolved, a.origin)
+        got = memo.get(a.number)
+        if got is None or got[0] != key:
+            got = memo[a.number] = (key, _as_seen(rules, a) if blue else a.clone())
+        out.append(got[1])
+    return tuple(out)
 
 
 def _as_seen(rules: Rulebook, attack: Attack) -> Attack:
