@@ -162,6 +162,34 @@ def test_undo_reaches_back_to_the_last_roll_only(tutorial_rules):
         g.undo()
 
 
+
+@pytest.mark.parametrize("name", ["tutorial", "february_2021"])
+def test_every_undo_gives_back_the_whole_state_as_it_was(name):
+    """Whatever an undoable command changed (its piece, stocks, markers, attacks, counts
+    such as the attacks declared, which the quiet-day rules read), undo puts back:
+    random games, every undoable command taken back and played again."""
+    import copy
+    import random
+
+    from wargame.resources import find_scenario
+    from wargame.rules.rulebook import Rulebook
+    from wargame.scenario.load import load_scenario
+
+    rules = Rulebook(load_scenario(find_scenario(name)))
+    undone = 0
+    for seed in range(6):
+        g, rng = Game(rules, seed), random.Random(seed)
+        while not g.over:
+            c = rng.choice(g.legal_commands())
+            before, log = copy.deepcopy(g.state), len(g.log)
+            g.apply(c)
+            if g.can_undo():
+                g.undo()
+                undone += 1
+                assert g.state == before and len(g.log) == log, c
+                g.apply(c)
+    assert undone > 20
+
 # --- Blue ISR and air operations ------------------------------------------------------
 
 

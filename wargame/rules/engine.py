@@ -60,8 +60,9 @@ class Step:
 
 @dataclass(slots=True)
 class _Undo:
-    """What an undoable command changed: its piece, its side's stocks, the attack
-    count, and how long the log was. Small on purpose: no copy of the whole state."""
+    """What an undoable command changed: its piece, its side's stocks, the markers,
+    the attacks and their counts (`stats` too: an attack counts as declared there),
+    and how long the log was. Small on purpose: no copy of the whole state."""
 
     piece: PieceState
     side: str
@@ -69,6 +70,7 @@ class _Undo:
     markers: list[tuple[str, str]]
     attacks: int
     attacks_this_turn: int
+    stats: dict[str, int]
     log_len: int
     step: Step
 
@@ -248,7 +250,7 @@ class Game:
             self.touched = piece.id  # a team's order changes the team, Red's stocks and attacks only
         if order.undoable and self.keep_undo:
             undo = _Undo(piece.clone(), piece.side, dict(st.stocks.get(piece.side, {})), list(st.markers),
-                         len(st.attacks), st.attacks_this_turn, len(self.log), None)  # type: ignore[arg-type]  # fmt: skip
+                         len(st.attacks), st.attacks_this_turn, dict(st.stats), len(self.log), None)  # type: ignore[arg-type]  # fmt: skip
         self.pending = []
         self.chance.faces = []
         self.cause = self._mover
@@ -280,6 +282,8 @@ class Game:
         st.markers = u.markers
         del st.attacks[u.attacks :]
         st.attacks_this_turn = u.attacks_this_turn
+        st.stats.clear()  # in place: the same dict the views read
+        st.stats.update(u.stats)
         del self.log[u.log_len :]
         self._sides.truncate(u.log_len)
         self.history.pop()
