@@ -30,9 +30,7 @@ sampled worlds, hidden pieces are likeliest to be found, with the exact odds of
 the detection table for each.
 
 The budget is in iterations (games played out), never in time, so the same
-seed gives the same moves on any machine: `fast`, `normal`, `hard`. It is a
-budget a search; Red's one search of the day plays twice the games of each of
-Blue's (`SEARCHES_A_DAY`).
+seed gives the same moves on any machine: `fast`, `normal`, `hard`.
 """
 
 from __future__ import annotations
@@ -98,11 +96,6 @@ OPPONENTS: dict[str, tuple[Knobs, ...]] = {
     "blue": (GREEDY, Knobs(strike_floor=0.6), Knobs(fresh_only=True)),  # greedy's strikes, the better ones, fresh finds only
     "red": (GREEDY, Knobs(one_drone=True)),  # greedy's salvos, a drone a salvo
 }
-# Red orders its whole day in one search (its orders roll no die); Blue searches again after
-# each sortie, two or three times a day. Red's one search plays this many times the games, so
-# that both sides think about as long a day: with one share each, the search Blue won 56% of the
-# decided games against the search Red, 52% with two for Red (`fast`, 1,000 games each).
-SEARCHES_A_DAY = {"red": 2.0, "blue": 1.0}
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
 CONFIDENCE = 1.0  # a plan for today replaces the standing one only if better by this many standard errors
 # another standing plan takes over once better over the game's pooled playouts by this many: a choice
@@ -187,8 +180,7 @@ class SearchPlayer:
         rounds = max(1, math.ceil(math.log2(len(plans))))
         # a playout from the first days is the longest: fewer of them then, so no move is slow
         left = decision.rules.scenario.turns.count - view.turn + 1
-        share = self.iterations * SEARCHES_A_DAY[decision.side]
-        budget = max(len(plans), round(share * min(1.0, FULL_BUDGET_TURNS / max(1, left))))
+        budget = max(len(plans), round(self.iterations * min(1.0, FULL_BUDGET_TURNS / max(1, left))))
         world = 0
         them = OPPONENTS["red" if decision.side == "blue" else "blue"]
 
