@@ -247,15 +247,3 @@ def test_names_at_the_opening_zoom_include_the_cities_by_the_counters(border_rul
     assert {"Baghdad", "Fallujah", "Ramadi", "Mosul", "Erbil", "Deir ez-Zor", "Raqqa"} <= set(names)
     assert names["Baghdad"].collidelist(m.painter.shown_stacks) < 0
     assert not names["Baghdad"].colliderect(names["Fallujah"])
-
-
-def test_the_whole_map_at_1024x600_names_every_city_it_shows(border_rules) -> None:
-    """From afar the smaller cities' names give way only where there is no room; on the
-    June map there is room for all of them (their squares were drawn unnamed)."""
-    view = pygame.Rect(0, 0, 1024 - 340, 600)
-    m = MapView(border_rules, view)
-    m.fit()
-    m.draw(screen(view), scene_of(Game(border_rules, 1), "red"))
-    cities = {p.name for p in border_rules.scenario.map.places if p.kind == "city"}
-    assert {"Raqqa", "Deir ez-Zor", "Ramadi", "Fallujah", "Baghdad", "Mosul"} <= cities
-    assert cities <= set(m.painter.shown_name_of)

@@ -40,16 +40,9 @@ def shows_place(p, s: float) -> bool:
 
 
 def names_place(p, s: float) -> bool:
-    """Whether a level names a place it shows: from afar only cities (the others'
-    names would hide the map), each of them where its name finds room."""
-    return p.kind == "city" if s < 9 else True
-
-
-def must_name(p, s: float) -> bool:
-    """Whether a name is drawn even where no spot is clear: a city's, except the smaller
-    cities' from afar, which give way (a square without its name is better than two
-    names on top of each other)."""
-    return p.kind == "city" and (s >= 9 or p.population >= 3)
+    if s < 9:
+        return p.kind == "city" and p.population >= 3
+    return True
 
 
 def place_radius(p, s: float) -> float:
@@ -185,5 +178,5 @@ def place_names(rules, L) -> list[PlaceName]:
         cx, cy = lay.hex_to_pixel(h)
         img = place_label(p, s)
         out.append(PlaceName(p.name, h, p.kind, img, name_spots(cx, cy, s, place_radius(p, s), img.get_size()),
-                             must_name(p, s)))  # fmt: skip
+                             p.kind == "city"))  # fmt: skip
     return out
