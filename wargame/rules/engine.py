@@ -282,7 +282,7 @@ class Game:
         st.markers = u.markers
         del st.attacks[u.attacks :]
         st.attacks_this_turn = u.attacks_this_turn
-        st.stats.clear()  # in place: the same dict the views read
+        st.stats.clear()  # in place, so a holder of the state's dict never reads a stale one
         st.stats.update(u.stats)
         del self.log[u.log_len :]
         self._sides.truncate(u.log_len)

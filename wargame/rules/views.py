@@ -155,14 +155,7 @@ def seen_pieces(state: GameState, side: str, copies: dict[str, tuple[tuple, Piec
     destroyed = 0
     for pid, p in state.pieces.items():
         if p.side != other:
-            if copies is None:
-                pieces[pid] = p.clone()
-                continue
-            key = _values(p)
-            got = copies.get(pid)
-            if got is None or got[0] != key:
-                got = copies[pid] = (key, p.clone())
-            pieces[pid] = got[1]
+            pieces[pid] = _as_own(p, copies)
             continue
         if p.hidden:
             continue
@@ -188,11 +181,7 @@ def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceStat
     if was is None:
         return None  # it just came into sight
     if not theirs:
-        key = _values(p)
-        got = copies.get(pid)
-        if got is None or got[0] != key:
-            got = copies[pid] = (key, p.clone())
-        c = got[1]
+        c = _as_own(p, copies)
     else:
         c = _as_known(p, copies)
         destroyed += c.destroyed - was.destroyed
@@ -204,6 +193,18 @@ def reseen(state: GameState, side: str, copies: dict[str, tuple[tuple, PieceStat
     pieces = dict(pieces)
     pieces[pid] = c
     return pieces, unconfirmed, destroyed
+
+
+def _as_own(p: PieceState, copies: dict[str, tuple[tuple, PieceState]] | None) -> PieceState:
+    """A side's own piece (or a neutral one) as its view shows it: a copy, kept in
+    `copies` while the piece stands."""
+    if copies is None:
+        return p.clone()
+    key = _values(p)
+    got = copies.get(p.id)
+    if got is None or got[0] != key:
+        got = copies[p.id] = (key, p.clone())
+    return got[1]
 
 
 def _as_known(p: PieceState, copies: dict[str, tuple[tuple, PieceState]] | None) -> PieceState:
