@@ -4,7 +4,7 @@ Distributions are kept as integer counts of ways (numpy int64) over a common
 denominator, so odds shown to players are exact fractions, not samples.
 
 Rolls come from a `DiceSource`. A live game uses `SeededDice`: one PCG64 stream
-per game, turned into die faces by our own rejection sampling so that the faces
+per game (numpy's generator, bit for bit, in pcg64.py), turned into die faces by our own rejection sampling so that the faces
 for a seed never change with a numpy release (numpy only promises the raw bit
 stream is stable). A replay uses `RecordedDice`, which hands back the faces
 written in the record and never re-rolls, as VASSAL does: old games keep
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
+
+from .pcg64 import PCG64
 
 MAX_OUTCOMES = 2**53  # keeps every count exact in int64 and in float64
 
@@ -140,7 +142,7 @@ class SeededDice:
     def __init__(self, seed: int, drawn: int = 0):
         self.seed = int(seed)
         self.drawn = 0
-        self._bits = np.random.PCG64(self.seed)
+        self._bits = PCG64(self.seed)
         if drawn:
             self._bits.advance(drawn)
             self.drawn = drawn
@@ -150,7 +152,7 @@ class SeededDice:
 
     def _raw(self) -> int:
         if self._i >= len(self._buf):
-            self._buf = self._bits.random_raw(self._BATCH).tolist()
+            self._buf = self._bits.random_raw(self._BATCH)
             self._i = 0
         value = self._buf[self._i]
         self._i += 1
