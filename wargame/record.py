@@ -20,8 +20,6 @@ hot-seat game has nowhere to keep a secret, and the document says so.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,7 @@ from .replay import dice_drawn, play_on, rerun_step, replay_digests, start
 from .rules.commands import from_data, to_data
 from .rules.engine import Game, IllegalCommand, Step
 from .rules.rulebook import Rulebook
-from .saves import SAVE_SUFFIX
+from .saves import FIRST_LINE, SAVE_SUFFIX, is_save
 from .saveformat import (
     HASH,
     SHA256,
@@ -78,7 +76,6 @@ OLDER_RULES = (2,)  # rules versions of format 2 this wargame still replays
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 MAX_REPLAY_WORK = 700_000
 STEP_OVERHEAD = 25  # a step's fixed cost, in pieces
-FIRST_LINE = "# wargame save"
 STEP_KEYS = ("command", "faces", "state", "chain")
 END_KEYS = ("steps", "dice_drawn", "result", "chain")
 
@@ -174,28 +171,6 @@ def _printable(text: str) -> str:
 
 
 # --- reading ---------------------------------------------------------------------
-
-
-def is_save(path: str | Path) -> bool:
-    """A save by its suffix or its first line (saves start with '# wargame save').
-
-    Never blocks: anything but a regular file is not a save (the scenario
-    reader then refuses it in one line)."""
-    path = Path(path)
-    if path.suffix == SAVE_SUFFIX:
-        return True
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        return False
-    try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 64).removeprefix(b"\xef\xbb\xbf").startswith(FIRST_LINE.encode())
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
 
 
 def load_game(path: str | Path) -> tuple[Game, SaveFile]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .atomic import write_atomic
 
 SAVE_SUFFIX = ".wgsave"  # what record.py writes: the game's saves
+FIRST_LINE = "# wargame save"  # and how each of them begins
 
 KEEP = 3  # autosaves kept per game
 INDEX = "index.json"
@@ -143,3 +145,26 @@ def _read_index(folder: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def is_save(path: str | Path) -> bool:
+    """A save by its suffix or its first line (saves start with '# wargame save'); here, not
+    in record.py, so telling a scenario from a save does not import the save reader.
+
+    Never blocks: anything but a regular file is not a save (the scenario
+    reader then refuses it in one line)."""
+    path = Path(path)
+    if path.suffix == SAVE_SUFFIX:
+        return True
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 64).removeprefix(b"\xef\xbb\xbf").startswith(FIRST_LINE.encode())
+    except OSError:
+        return False
+    finally:
+        os.close(fd)

@@ -132,9 +132,7 @@ class Session:
 
     @staticmethod
     def is_save(path: Path) -> bool:
-        from .record import is_save
-
-        return is_save(path)
+        return saves.is_save(path)
 
     # --- who is at the screen ----------------------------------------------------------
 
