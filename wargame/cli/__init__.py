@@ -9,6 +9,7 @@ run, so the rules-only commands work on a machine without a display.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Sequence
 
@@ -37,6 +38,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `wargame autoplay | head`
         return 0
+
+
+def entry() -> int:
+    """The `wargame` program (and `python -m wargame`): `main`, then an exit that does not
+    walk the heap. The interpreter's last collections would walk every object the command
+    made: `wargame render` spent 134 ms exiting, 23 ms with them frozen. Objects are still
+    freed as their last reference goes; only those in reference cycles are left to the
+    process's end, and every file the game writes is closed where it is written
+    (atomic.write_atomic). Not in `main`, which tests call again and again in one process."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def build_parser() -> Parser:
