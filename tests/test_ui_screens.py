@@ -182,3 +182,59 @@ def test_another_scenario_file_is_checked_before_it_is_offered(tmp_path):
     assert menu.choices[menu.choice].path == good
     press(app, menu.start)
     assert app.stack[0].rules.scenario.id == "tutorial"
+
+
+def test_the_menus_file_dialog_offers_the_picked_scenario_and_closes(tmp_path):
+    import pygame_gui
+
+    app, shell, menu = _menu()
+    good = tmp_path / "mine.yaml"
+    good.write_text(scenario_path("tutorial").read_text(encoding="utf-8"), encoding="utf-8")
+    press(app, menu.other)
+    dialog = menu.dialog
+    assert dialog is not None and dialog.alive()
+    frame(app, [pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(good), ui_element=dialog)])
+    assert menu.dialog is None and menu.choices[menu.choice].path == good
+    press(app, menu.other)
+    frame(app, [pygame.event.Event(pygame_gui.UI_WINDOW_CLOSE, ui_element=menu.dialog)])
+    assert menu.dialog is None and menu.choices[menu.choice].path == good  # closing picks nothing
+
+
+def test_the_load_lists_file_dialog_opens_the_picked_save(tmp_path):
+    import pygame_gui
+
+    s = Session.new(scenario_path("tutorial"), 4, {"blue": "human", "red": "human"})
+    path = tmp_path / "elsewhere.wgsave"
+    s.save_as(path)
+    app, shell, menu = _menu()
+    press(app, menu.load)
+    lst = top(app)
+    press(app, next(b for b in lst.buttons if b.action == "file"))
+    frame(app, [pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(path), ui_element=lst.dialog)])
+    play = app.stack[0]
+    assert isinstance(play, PlayScreen) and play.session.game.digest() == s.game.digest()
+
+
+def test_no_screen_imports_pygame_gui_before_a_dialog_opens(tmp_path):
+    """pygame_gui costs a fresh process 60-80 ms, and only the file dialogs and the
+    editor's forms use it (ui/dialogs.py): the menu, a game's first frame and
+    `wargame render` must come up without it."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys\n"
+            "os.environ['SDL_VIDEODRIVER'] = 'dummy'\n"
+            f"os.environ['XDG_DATA_HOME'] = {str(tmp_path)!r}\n"
+            "from wargame.resources import find_scenario\n"
+            "from wargame.session import Session\n"
+            "from wargame.ui.app import headless_app\n"
+            "from wargame.ui.screens.flow import Shell\n"
+            "app = headless_app((1024, 600))\n"
+            "shell = Shell(app)\n"
+            "shell.menu(); app.frame([], 0.0)\n"
+            "shell.play(Session.new(find_scenario('tutorial'), 1, {'blue': 'human', 'red': 'greedy'})); app.frame([], 0.0)\n"
+            "from wargame.cli import main\n"
+            f"assert main(['render', 'tutorial', '--out', {str(tmp_path / 'board.png')!r}]) == 0\n"
+            "assert 'pygame_gui' not in sys.modules, 'pygame_gui was imported'\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]

@@ -14,14 +14,16 @@ from __future__ import annotations
 import math
 import os
 import sys
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 import pygame
-import pygame_gui
 
 from . import keys, style
 from .help import draw_help
 from .theme import theme
+
+if TYPE_CHECKING:
+    from pygame_gui import UIManager
 
 MIN_SIZE = (1024, 600)
 IDLE_WAIT_MS = 400  # how long the loop sleeps when nothing moves
@@ -48,11 +50,11 @@ class App:
     use: made on first use (`make_manager`, given the window's size), since loading its
     themes takes longer than drawing the board or the hand-over card a game opens on."""
 
-    def __init__(self, surface: pygame.Surface,
-                 manager: pygame_gui.UIManager | Callable[[tuple[int, int]], pygame_gui.UIManager]):  # fmt: skip
+    def __init__(self, surface: pygame.Surface, manager: UIManager | Callable[[tuple[int, int]], UIManager]):
         self.surface = surface
-        self._manager = manager if isinstance(manager, pygame_gui.UIManager) else None
-        self._make_manager = None if self._manager is not None else manager
+        made = hasattr(manager, "process_events")  # a manager, or what makes one when first needed
+        self._manager = manager if made else None
+        self._make_manager = None if made else manager
         self.stack: list[Screen] = []
         self.running = True
         self.clock = pygame.time.Clock()
@@ -62,7 +64,7 @@ class App:
         self._dirty = True
 
     @property
-    def manager(self) -> pygame_gui.UIManager:
+    def manager(self) -> UIManager:
         if self._manager is None:
             self._manager = self._make_manager(self.size)
         return self._manager
@@ -174,13 +176,17 @@ class App:
     def _typing(self) -> bool:
         if self._manager is None:  # no text field without the manager
             return False
+        from pygame_gui.elements import UITextEntryLine
+
         focus = self._manager.get_focus_set()
-        return any(isinstance(el, pygame_gui.elements.UITextEntryLine) for el in (focus or ()))
+        return any(isinstance(el, UITextEntryLine) for el in (focus or ()))
 
     def _dialog_open(self) -> bool:
         if self._manager is None:
             return False
-        return any(isinstance(w, pygame_gui.elements.UIWindow) and w.alive()
+        from pygame_gui.elements import UIWindow
+
+        return any(isinstance(w, UIWindow) and w.alive()
                    for w in self._manager.get_root_container().elements)  # fmt: skip
 
     def toggle_fullscreen(self) -> None:
@@ -247,6 +253,14 @@ def window_icon() -> pygame.Surface:
     return icon
 
 
+def ui_manager(size: tuple[int, int], base: int) -> UIManager:
+    """pygame_gui's manager, with the game's theme: imported here, when the first dialog
+    needs it (dialogs.py says why)."""
+    import pygame_gui
+
+    return pygame_gui.UIManager(size, theme(base), enable_live_theme_updates=False)
+
+
 def open_window(size: tuple[int, int], title: str) -> App:
     """Start pygame quietly (no mixer: no audio errors on machines without sound)."""
     pygame.display.init()
@@ -257,7 +271,7 @@ def open_window(size: tuple[int, int], title: str) -> App:
     surface = pygame.display.set_mode(size, pygame.RESIZABLE)
     pygame.display.set_caption(title)
     base = 14 if size[1] < 900 else 16
-    return App(surface, lambda now: pygame_gui.UIManager(now, theme(base), enable_live_theme_updates=False))
+    return App(surface, lambda now: ui_manager(now, base))
 
 
 def headless_app(size: tuple[int, int]) -> App:

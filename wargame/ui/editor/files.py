@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from ...editing import ShippedScenario, is_shipped
 from ...editing.recovery import Recovery, discard_recovery
 from ...errors import InputError
+from ..dialogs import dialog_event, file_dialog
 from ..screens.question import QuestionScreen
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ def problems_words(problems: list) -> str:
 class SaveFlow:
     def __init__(self, editor: EditorScreen):
         self.editor = editor
-        self.dialog: UIFileDialog | None = None
+        self.dialog = None  # the file dialog, while it is open
         self.pending_close = False
 
     @property
@@ -70,8 +69,7 @@ class SaveFlow:
         rect.center = (self.editor.board.viewport.centerx, h // 2)
         start = self.doc.path or Path.cwd() / f"{_scenario_id(self.doc)}.yaml"
         self.close()
-        self.dialog = UIFileDialog(rect, self.app.manager, window_title="Save the scenario as",
-                                   initial_file_path=str(start), allow_existing_files_only=False)  # fmt: skip
+        self.dialog = file_dialog(rect, self.app.manager, "Save the scenario as", start, existing_only=False)
         self._then = then
 
     def picked(self, path: Path) -> None:
@@ -147,11 +145,12 @@ class SaveFlow:
     def handle(self, event: pygame.event.Event) -> bool:
         if self.dialog is None:
             return False
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.dialog:
-            self.picked(Path(event.text))
-            return True
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
-            self.dialog = None
+        answer = dialog_event(event, self.dialog)
+        if answer is not None:
+            if answer[1] is not None:
+                self.picked(answer[1])
+            else:
+                self.dialog = None
             return True
         return self.busy and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from ... import saves
 from .. import style
+from ..dialogs import dialog_event, file_dialog
 from ..text import fit_text
 from ..widgets import Button, hit, hover
 from .base import CardScreen
@@ -29,7 +28,7 @@ class LoadScreen(CardScreen):
         self.selected = 0 if self.saves else None
         self.top = 0
         self.rows: list[tuple[pygame.Rect, int]] = []
-        self.dialog: UIFileDialog | None = None
+        self.dialog = None  # the file dialog, while it is open
         self.error = ""
         self.open_button = Button("Watch" if replay else "Load", "load", kind="go", enabled=bool(self.saves))
         self.buttons = [self.open_button, Button("Another file…", "file"), Button("Back", "back")]
@@ -49,8 +48,7 @@ class LoadScreen(CardScreen):
             w, h = self.app.size
             rect = pygame.Rect(0, 0, min(560, w - 40), min(460, h - 40))
             rect.center = (w // 2, h // 2)
-            self.dialog = UIFileDialog(rect, self.app.manager, window_title="Load a saved game",
-                                       initial_file_path=str(saves.saves_dir()), allow_existing_files_only=True)  # fmt: skip
+            self.dialog = file_dialog(rect, self.app.manager, "Load a saved game", saves.saves_dir(), existing_only=True)
         elif action == "back":
             self.back()
 
@@ -65,12 +63,11 @@ class LoadScreen(CardScreen):
         self._changed = True
 
     def handle(self, event) -> None:
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.dialog:
+        answer = dialog_event(event, self.dialog)
+        if answer is not None:
             self.dialog = None
-            self._open(Path(event.text))
-            return
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
-            self.dialog = None
+            if answer[1] is not None:
+                self._open(answer[1])
             return
         if self.dialog is not None and self.dialog.alive():
             return

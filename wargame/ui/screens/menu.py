@@ -11,8 +11,6 @@ import random
 from pathlib import Path
 
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from ... import saves
 from ...errors import InputError
@@ -20,6 +18,7 @@ from ...kinds import SIDE_NAMES
 from ...resources import DEFAULT_SCENARIO, shipped_scenarios
 from ...session import HUMAN, player_name, scenario_choice
 from .. import keys, style
+from ..dialogs import dialog_event, file_dialog
 from ..text import fit_text, wrap
 from ..widgets import Button, flow, hit, hover
 from .base import CardScreen
@@ -54,7 +53,7 @@ class MenuScreen(CardScreen):
         self.players = {"blue": 0, "red": 0}
         self.latest = saves.latest()
         self.error = ""
-        self.dialog: UIFileDialog | None = None
+        self.dialog = None  # the file dialog, while it is open
         self.rows: list[pygame.Rect] = []
         self.start = Button("Start a new game", "start", kind="go")
         self.blue = Button("", "blue", kind="blue")
@@ -107,8 +106,7 @@ class MenuScreen(CardScreen):
         w, h = self.app.size
         rect = pygame.Rect(0, 0, min(560, w - 40), min(460, h - 40))
         rect.center = (w // 2, h // 2)
-        self.dialog = UIFileDialog(rect, self.app.manager, window_title="Open a scenario file",
-                                   initial_file_path=str(Path.cwd()), allow_existing_files_only=True)  # fmt: skip
+        self.dialog = file_dialog(rect, self.app.manager, "Open a scenario file", Path.cwd(), existing_only=True)
 
     def _picked(self, path: Path) -> None:
         self.dialog = None
@@ -124,11 +122,11 @@ class MenuScreen(CardScreen):
         self.choice = len(self.choices) - 1
 
     def handle(self, event) -> None:
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.dialog:
-            self._picked(Path(event.text))
-            return
-        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
+        answer = dialog_event(event, self.dialog)
+        if answer is not None:
             self.dialog = None
+            if answer[1] is not None:
+                self._picked(answer[1])
             return
         if self.dialog is not None and self.dialog.alive():
             return

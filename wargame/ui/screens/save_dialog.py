@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from ... import saves
+from ..dialogs import dialog_event, file_dialog
 
 
 class SaveDialog:
@@ -20,9 +19,7 @@ class SaveDialog:
         w, h = app.size
         rect = pygame.Rect(0, 0, min(520, w - 40), min(440, h - 40))
         rect.center = (w // 2, h // 2)
-        self.window = UIFileDialog(rect, app.manager, window_title="Save game as",
-                                   initial_file_path=str(saves.saves_dir() / default_name),
-                                   allow_existing_files_only=False)  # fmt: skip
+        self.window = file_dialog(rect, app.manager, "Save game as", saves.saves_dir() / default_name, existing_only=False)
 
     @property
     def open(self) -> bool:
@@ -33,10 +30,10 @@ class SaveDialog:
 
     def handle(self, event) -> bool:
         """True once the dialog is done with (saved or closed)."""
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.window:
-            self.save(Path(event.text))
-            return True
-        return event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window
+        answer = dialog_event(event, self.window)
+        if answer is not None and answer[1] is not None:
+            self.save(answer[1])
+        return answer is not None
 
     def save(self, path: Path) -> None:
         if path.is_dir():
