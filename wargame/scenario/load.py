@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..located import validate_model
 from ..yamlsafe import Document, load, read_text
 from . import compiled
-from .checks import check
 from .model import Scenario, prebuild
 
 MAX_SCENARIO_BYTES = 2 * 1024 * 1024
@@ -59,6 +58,8 @@ def validate_text(text: str, name: str, *, use_compiled: bool = True) -> Scenari
 
 
 def validate_document(doc: Document) -> Scenario:
+    from .checks import check  # the cross-checks: not needed to open a shipped scenario's validated copy
+
     prebuild()
     if not isinstance(doc.data, dict):
         raise InputError.single(doc.file, "a scenario is a mapping of keys (format, id, meta, map, ...)", *doc.where(()))
