@@ -137,7 +137,7 @@ class SeededDice:
 
     __slots__ = ("seed", "drawn", "_bits", "_buf", "_i", "_limits")
 
-    _BATCH = 512
+    _BATCH = 16  # words drawn at a time: a look-ahead forks a stream for each game it imagines, and rolls only a few
 
     def __init__(self, seed: int, drawn: int = 0):
         self.seed = int(seed)
