@@ -54,8 +54,15 @@ from .stakes import Stakes
 from .knobs import GREEDY, Knobs
 from .tactics import Tactics
 
-# games played out per searched phase, by level
-LEVELS = {"fast": 24, "normal": 128, "hard": 384}
+# Games played out per searched phase, by level and side, so that each side's search costs
+# about the same in a game. Red orders its whole day in one search; Blue searches again after
+# each sortie (two or three times a day, the later ones at AGAIN's share). At one budget for
+# both, a search Red spent half a search Blue's time (11.5 against 20.7 references a game at
+# `fast`) and lost to it: Blue won 56.1% of the decided games of 1,000 at `fast`.
+LEVELS = {"fast": {"blue": 20, "red": 40}, "normal": {"blue": 128, "red": 160}, "hard": {"blue": 384, "red": 480}}
+# Blue's search again after a sortie plays this share of its first search of the phase: it asks
+# only whether today's plan still holds (which standing plan to keep is pooled over the game)
+AGAIN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,9 @@ OPPONENTS: dict[str, tuple[Knobs, ...]] = {
     "red": (GREEDY, Knobs(one_drone=True)),  # greedy's salvos, a drone a salvo
 }
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
+# and no search imagines more turns than this (its games times the turns each has left), so no move
+# is slow: at `normal` the first days' searches of June took 1.3 s (Red's one search of the day most)
+MOST_TURNS = 640
 CONFIDENCE = 1.0  # a plan for today replaces the standing one only if better by this many standard errors
 # another standing plan takes over once better over the game's pooled playouts by this many: a choice
 # between two or three, asked again and again, is best made on the mean (a guard is for many choices)
@@ -112,7 +122,7 @@ class SearchPlayer:
             raise ValueError(f"unknown level {level!r} (known: {', '.join(LEVELS)})")
         self.seed = seed
         self.level = level
-        self.iterations = iterations if iterations is not None else LEVELS[level]
+        self.iterations = iterations  # None: the level's, for the side it plays
         self.rng = random.Random(seed)
         self._plan: tuple[tuple, Plan] | None = None
         self._standing: Plan | None = None  # the plan the side keeps to, until another proves better
@@ -154,13 +164,17 @@ class SearchPlayer:
             here = (view.turn, view.phase, view.strikes_today if kind == "blue_air" else 0,
                     view.stats.get("sorties_flown", 0) if kind == "blue_air" else 0)  # fmt: skip
             if self._plan is None or self._plan[0] != here:
-                self._plan = (here, self._best_plan(decision, PLANS[kind]))
+                again = self._plan is not None and self._plan[0][:2] == here[:2]
+                self._plan = (here, self._best_plan(decision, PLANS[kind], AGAIN if again else 1.0))
             knobs = self._plan[1].today
         return self._mine.choose(decision.side, view, legal, knobs or GREEDY, hints)
 
     # --- plans ------------------------------------------------------------------------
 
-    def _best_plan(self, decision: Decision, plans: Sequence[Plan]) -> Plan:
+    def _budget(self, side: str) -> int:
+        return self.iterations if self.iterations is not None else LEVELS[self.level][side]
+
+    def _best_plan(self, decision: Decision, plans: Sequence[Plan], share: float = 1.0) -> Plan:
         """Sequential halving over the plans, every plan on the same worlds and dice.
 
         The standing plans (the first, and each other with `later` set) are never
@@ -180,7 +194,8 @@ class SearchPlayer:
         rounds = max(1, math.ceil(math.log2(len(plans))))
         # a playout from the first days is the longest: fewer of them then, so no move is slow
         left = decision.rules.scenario.turns.count - view.turn + 1
-        budget = max(len(plans), round(self.iterations * min(1.0, FULL_BUDGET_TURNS / max(1, left))))
+        full = self._budget(decision.side) * min(1.0, FULL_BUDGET_TURNS / max(1, left))
+        budget = max(len(plans), round(share * min(full, MOST_TURNS / max(1, left))))
         world = 0
         them = OPPONENTS["red" if decision.side == "blue" else "blue"]
 
@@ -257,7 +272,7 @@ class SearchPlayer:
         if not hidden:
             return None
         worth: dict = {}
-        n = max(8, self.iterations // 4)
+        n = max(8, self._budget(decision.side) // 4)
         base = (self.seed * 999_983 + view.turn * 131 + view.phase) % (1 << 62)
         for i in range(n):
             w = decision.worlds(base * 7907 + i)  # type: ignore[misc]
