@@ -4,9 +4,9 @@ Distributions are kept as integer counts of ways (numpy int64) over a common
 denominator, so odds shown to players are exact fractions, not samples.
 
 Rolls come from a `DiceSource`. A live game uses `SeededDice`: one PCG64 stream
-per game (numpy's generator, bit for bit, in pcg64.py), turned into die faces by our own rejection sampling so that the faces
-for a seed never change with a numpy release (numpy only promises the raw bit
-stream is stable). A replay uses `RecordedDice`, which hands back the faces
+per game (numpy's generator, reproduced bit for bit in pcg64.py), turned into
+die faces by our own rejection sampling, so the faces for a seed depend on no
+library's release. A replay uses `RecordedDice`, which hands back the faces
 written in the record and never re-rolls, as VASSAL does: old games keep
 replaying even if the generator ever changes.
 """
