@@ -8,15 +8,17 @@ operations) it weighs a few plans, each the tactics with other knobs. Two kinds:
   better ones). Which one the side keeps to is asked at every search, so the
   evidence is pooled over the game and the side switches when the pooled
   playouts say clearly that another does better;
-- plans for today only (hold fire, only the best attacks, everything; no strikes
-  today, only very good ones, strike freely, only fresh targets), taken when this
-  search finds one clearly better than keeping to the standing plan today.
+- plans for today only (hold fire, only the best attacks, everything, either
+  standing plan's salvos; no strikes today, only very good ones, strike freely,
+  only fresh targets), taken when this search finds one clearly better than
+  keeping to the standing plan today.
 
 Each plan is played out in worlds drawn from the side's belief
 (`Decision.worlds`: hidden teams placed where they could be, never where they
 are) with dice of the search's own (the chance interface's `fork`): the side
-plays the plan, the other side one of the ways it may play (`OPPONENTS`: a
-different one in each world, the same for every plan), each deciding on its own
+plays the plan, the other side one of the ways it may play (a different one in
+each world, the same for every plan; `opponents.py`: the ways its moves so far
+have not ruled out), each deciding on its own
 view of the imagined world, to the game's end, scored by how it ends (a win, a
 draw, a loss, and by how much). Every plan meets the same worlds and dice (common
 random numbers; each phase draws a stream of its own, so plans that leave the
@@ -43,7 +45,7 @@ from typing import Sequence
 
 from .. import hexgrid
 from ..rules.chance import Chance
-from ..rules.commands import Command, EndPhase, TaskIsr
+from ..rules.commands import Command, EndPhase, FlySortie, TaskIsr
 from ..rules.engine import Game
 from ..rules.legality import commands_now
 from ..rules.rulebook import Rulebook, Situation
@@ -52,6 +54,8 @@ from ..rules.views import Decision
 from .greedy import search_hints
 from .stakes import Stakes
 from .knobs import GREEDY, Knobs
+from .evidence import clearly_positive, clearly_positive_over, weighted_mean
+from .opponents import Opponent, ways_of
 from .tactics import Tactics
 
 # Games played out per searched phase, by level and side, so that each side's search costs
@@ -84,6 +88,10 @@ PLANS: dict[str, tuple[Plan, ...]] = {
         Plan(Knobs(attacks=False)),
         Plan(Knobs(attack_floor=0.8)),
         Plan(Knobs(attack_floor=-99.0, ground=False)),
+        # each standing plan for today only: greedy's salvos on a day a drone a salvo wastes
+        # (a full stock, or a card that lets each team send one drone more), and the reverse
+        Plan(GREEDY),
+        Plan(Knobs(one_drone=True)),
     ),
     "blue_air": (
         Plan(GREEDY, GREEDY),
@@ -94,20 +102,16 @@ PLANS: dict[str, tuple[Plan, ...]] = {
         Plan(Knobs(fresh_only=True)),
     ),
 }
-# How the searching side imagines the other playing, for the whole game: a different one of
-# these in each world in turn. A plan judged against greedy play alone is tuned to greedy's
-# habits: a Red that imagined every Blue striking as greedy does won 45% of its decided games
-# against a Blue that strikes only what it saw today or yesterday, and 55% once it imagined
-# such Blues too (100 games each, search `fast`).
-OPPONENTS: dict[str, tuple[Knobs, ...]] = {
-    "blue": (GREEDY, Knobs(strike_floor=0.6), Knobs(fresh_only=True)),  # greedy's strikes, the better ones, fresh finds only
-    "red": (GREEDY, Knobs(one_drone=True)),  # greedy's salvos, a drone a salvo
-}
 FULL_BUDGET_TURNS = 6  # with more turns left than this, a search plays out proportionally fewer games
 # and no search imagines more turns than this (its games times the turns each has left), so no move
 # is slow: at `normal` the first days' searches of June took 1.3 s (Red's one search of the day most)
 MOST_TURNS = 640
-CONFIDENCE = 1.0  # a plan for today replaces the standing one only if better by this many standard errors
+# a plan for today replaces the standing one only if better by this many standard errors. Red puts
+# the best of five to the test, and at one error a plan no better than the standing one often passed
+# it, each such day costing a little: a Red keeping to a drone a salvo won 65.9% of its decided games
+# against greedy at one error, 70.9% at two. Blue's plans for today are fewer and each worth more:
+# at two errors the search Blue won 63.4% against greedy, at one 71.2% (`normal`, 200 games each)
+CONFIDENCE = {"blue": 1.0, "red": 2.0}
 # another standing plan takes over once better over the game's pooled playouts by this many: a choice
 # between two or three, asked again and again, is best made on the mean (a guard is for many choices)
 POOLED_CONFIDENCE = 0.5
@@ -127,11 +131,13 @@ class SearchPlayer:
         self._plan: tuple[tuple, Plan] | None = None
         self._standing: Plan | None = None  # the plan the side keeps to, until another proves better
         self._turn = 0
-        self._pool: dict[int, list[float]] = {}  # standing plan -> its score less the first's, in each world so far
+        # standing plan -> (the other side's way in the world, its score less the first's) in each world so far
+        self._pool: dict[int, list[tuple[int, float]]] = {}
         self._rules: Rulebook | None = None
         self._stakes: Stakes | None = None
         self._mine: Tactics | None = None
         self._detect: dict[tuple, float] = {}
+        self._opponent: Opponent | None = None  # how the other side may play, as seen so far this game
         self.last: dict[str, float] = {}  # each plan's mean score at the last search (for tests and curiosity)
 
     def _setup(self, rules: Rulebook, turn: int) -> None:
@@ -139,6 +145,7 @@ class SearchPlayer:
             self._rules, self._stakes = rules, Stakes(rules)
             self._mine = Tactics(rules, self.rng, self._stakes)
             self._plan, self._standing, self._detect, self._pool = None, None, {}, {}
+            self._opponent = None
         self._turn = turn
 
     def choose(self, decision: Decision) -> Command:
@@ -179,25 +186,34 @@ class SearchPlayer:
 
         The standing plans (the first, and each other with `later` set) are never
         dropped: which one the side keeps to is a question every search asks again,
-        so its evidence is pooled over the game (`_pool`), and the side switches only
-        when the pooled games say clearly that another does better than the first.
-        A plan for today alone is taken when this search finds it clearly better than
-        keeping to the standing plan today."""
+        so its evidence is pooled over the game (`_pool`), each way the other side may
+        play weighed by how likely it is now, and the side switches only when the
+        pooled games say clearly that another does better than the first. A plan for
+        today alone is taken when this search finds it clearly better than keeping to
+        the standing plan today. The chosen plan's playouts foresee what the other side
+        strikes today in each way; tomorrow, what it did strike weighs the ways."""
         view = decision.view
         standing = self._standing
         assert standing is not None and standing.later is not None
         later = standing.later
         kept = [i for i, p in enumerate(plans) if p.later is not None]
         base = (self.seed * 1_000_003 + view.turn * 1009 + view.phase * 17 + (decision.side == "red")) % (1 << 62)
-        alive = list(range(len(plans)))
+        # a plan for today that is the standing plan's own today is the standing plan
+        alive = [k for k, p in enumerate(plans) if p.later is not None or p.today != later]
         scores: list[dict[int, float]] = [{} for _ in plans]  # per plan, the score in each world
-        rounds = max(1, math.ceil(math.log2(len(plans))))
+        rounds = max(1, math.ceil(math.log2(len(alive))))
         # a playout from the first days is the longest: fewer of them then, so no move is slow
         left = decision.rules.scenario.turns.count - view.turn + 1
         full = self._budget(decision.side) * min(1.0, FULL_BUDGET_TURNS / max(1, left))
         budget = max(len(plans), round(share * min(full, MOST_TURNS / max(1, left))))
         world = 0
-        them = OPPONENTS["red" if decision.side == "blue" else "blue"]
+        if self._opponent is None or self._opponent.side != decision.side:
+            self._opponent = Opponent(decision.side)
+        opponent = self._opponent
+        weights = opponent.weights(decision)
+        turn = [0.0] * len(weights)  # the ways' round-robin over this search's worlds
+        way: dict[int, int] = {}  # world -> the way the other side plays in it
+        struck: list[dict[int, tuple]] = [{} for _ in plans]  # per plan, the other side's strikes today in each world
 
         def mean(k: int) -> float:
             return sum(scores[k].values()) / len(scores[k])
@@ -207,9 +223,10 @@ class SearchPlayer:
             for _ in range(per):
                 seed = base * 7919 + world
                 start = decision.worlds(seed)  # type: ignore[misc]
+                way[world] = w = ways_of(1, weights, turn)[0]
                 for k in alive:
-                    scores[k][world] = self._play_out(decision, start.clone(), seed, plans[k].today, plans[k].later or later,
-                                                      them[world % len(them)])  # fmt: skip
+                    scores[k][world], struck[k][world] = self._play_out(decision, start.clone(), seed, plans[k].today,
+                                                                        plans[k].later or later, opponent.ways[w])  # fmt: skip
                 world += 1
             alive.sort(key=lambda k: (-mean(k), k))
             if r < rounds - 1:
@@ -217,17 +234,24 @@ class SearchPlayer:
                 alive += [k for k in kept if k not in alive]
         self.last = {str(k): mean(k) for k in range(len(plans)) if scores[k]}
         for k in kept[1:]:
-            self._pool.setdefault(k, []).extend(scores[k][w] - scores[0][w] for w in scores[k] if w in scores[0])
-        better = [k for k in kept[1:] if _clearly_positive(self._pool.get(k, []), POOLED_CONFIDENCE)]
-        now = max(better, key=lambda k: sum(self._pool[k]) / len(self._pool[k])) if better else 0
-        self._standing = plans[now]
+            pairs = ((way[w], scores[k][w] - scores[0][w]) for w in scores[k] if w in scores[0])
+            self._pool.setdefault(k, []).extend(pairs)
+        # each way's evidence weighed by how likely the other side is to be playing it now: worlds
+        # of a way since ruled out are about an opponent the side is not facing
+        better = [k for k in kept[1:] if clearly_positive_over(self._pool.get(k, []), weights, POOLED_CONFIDENCE)]
+        now = max(better, key=lambda k: weighted_mean(self._pool[k], weights)) if better else 0
+        self._standing = chosen = plans[now]
         for k in sorted((k for k in alive if plans[k].later is None), key=lambda k: (-mean(k), k))[:1]:
-            if mean(k) > mean(now) and _clearly_positive([scores[k][w] - scores[now][w] for w in scores[k] if w in scores[now]]):
-                return plans[k]
-        return plans[now]
+            diffs = [scores[k][w] - scores[now][w] for w in scores[k] if w in scores[now]]
+            if mean(k) > mean(now) and clearly_positive(diffs, CONFIDENCE[decision.side]):
+                chosen = plans[k]
+        c = plans.index(chosen)
+        for w, strikes in struck[c].items():  # what today's plan foresaw the other side doing today
+            opponent.predict(view.turn, way[w], strikes)
+        return chosen
 
     def _play_out(self, decision: Decision, state: GameState, seed: int, today: Knobs, later: Knobs,
-                  them: Knobs) -> float:
+                  them: Knobs) -> tuple[float, tuple[str, ...]]:
         """Play the phase with `today`'s knobs and the rest of the game with `later`'s for
         the searching side (`them` for the other), in one world. Each phase draws from
         a stream of its own, so plans that leave the world alike meet the same dice.
@@ -235,7 +259,10 @@ class SearchPlayer:
         Each imagined side decides on its own view of the imagined world, as the real
         players do: a Red that saw the world's sampled alert markers would shun the
         alerted sites as no real Red can, and the playouts would judge a game that
-        is never played."""
+        is never played.
+
+        Returns the score, and the targets the other side struck from the air for the rest
+        of the day (what the side will see of it by tomorrow, to weigh the ways it may play)."""
         rules = decision.rules
         chance = decision.chance.fork(seed)  # dice of its own, never the game's
         g = Game.resume(rules, state, seed, chance)
@@ -243,6 +270,7 @@ class SearchPlayer:
         side, turn, phase = decision.side, state.turn, state.phase
         st = g.state
         at = (st.turn, st.phase)
+        struck: list[str] = []
         while st.result is None:
             mover = g.side_to_move
             legal = commands_now(g)
@@ -250,11 +278,14 @@ class SearchPlayer:
                 g.apply(legal[0])
             else:
                 knobs = them if mover != side else today if (st.turn == turn and st.phase == phase) else later
-                g.apply(tactics.choose(mover, _seen_by(rules, st, mover), legal, knobs))
+                c = tactics.choose(mover, _seen_by(rules, st, mover), legal, knobs)
+                if mover != side and type(c) is FlySortie and st.turn == turn:
+                    struck.append(c.target)
+                g.apply(c)
             if (st.turn, st.phase) != at:
                 at = (st.turn, st.phase)
                 chance.source = _PhaseDice(seed * 8191 + st.turn * 64 + st.phase)
-        return score(rules, st, side)
+        return score(rules, st, side), tuple(sorted(struck))
 
     # --- ISR ---------------------------------------------------------------------------
 
@@ -322,18 +353,6 @@ def _seen_by(rules: Rulebook, st: GameState, side: str) -> GameState:
     markers = rules.markers
     seen.markers = [m for m in st.markers if not (markers[m[0]].hidden and markers[m[0]].side == other)]
     return seen
-
-
-def _clearly_positive(diffs: Sequence[float], confidence: float = CONFIDENCE) -> bool:
-    """Whether paired differences of scores (one plan's less another's, world by world)
-    say the first plan is better by more than luck could: their mean against its
-    standard error (the same worlds and dice make much of the pairs' luck cancel)."""
-    n = len(diffs)
-    if n < 2:
-        return False
-    m = sum(diffs) / n
-    var = sum((d - m) ** 2 for d in diffs) / (n - 1)
-    return m > 0 and m > confidence * math.sqrt(var / n)
 
 
 def score(rules: Rulebook, st: GameState, side: str) -> float:
