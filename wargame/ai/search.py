@@ -17,8 +17,8 @@ Each plan is played out in worlds drawn from the side's belief
 (`Decision.worlds`: hidden teams placed where they could be, never where they
 are) with dice of the search's own (the chance interface's `fork`): the side
 plays the plan, the other side one of the ways it may play (a different one in
-each world, the same for every plan; `opponents.py`: the ways its moves so far
-have not ruled out), each deciding on its own
+each world, the same for every plan; `opponents.py`: each way as often as what
+the other side did so far makes it likely), each deciding on its own
 view of the imagined world, to the game's end, scored by how it ends (a win, a
 draw, a loss, and by how much). Every plan meets the same worlds and dice (common
 random numbers; each phase draws a stream of its own, so plans that leave the
@@ -211,7 +211,7 @@ class SearchPlayer:
             self._opponent = Opponent(decision.side)
         opponent = self._opponent
         weights = opponent.weights(decision)
-        turn = [0.0] * len(weights)  # the ways' round-robin over this search's worlds
+        robin = [0.0] * len(weights)  # the ways' round-robin over this search's worlds
         way: dict[int, int] = {}  # world -> the way the other side plays in it
         struck: list[dict[int, tuple]] = [{} for _ in plans]  # per plan, the other side's strikes today in each world
 
@@ -223,7 +223,7 @@ class SearchPlayer:
             for _ in range(per):
                 seed = base * 7919 + world
                 start = decision.worlds(seed)  # type: ignore[misc]
-                way[world] = w = ways_of(1, weights, turn)[0]
+                way[world] = w = ways_of(1, weights, robin)[0]
                 for k in alive:
                     scores[k][world], struck[k][world] = self._play_out(decision, start.clone(), seed, plans[k].today,
                                                                         plans[k].later or later, opponent.ways[w])  # fmt: skip
