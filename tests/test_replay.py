@@ -133,3 +133,29 @@ def test_a_replay_of_a_game_that_is_not_over(tutorial_rules):
         assert [e.text for e in last.apply(command)] == [e.text for e in game.apply(command)]
         rolled += len(game.history[-1].faces)
     assert last.digest() == game.digest() and rolled > 0
+
+
+def test_a_game_handed_out_knows_what_the_resolved_attacks_revealed(border_rules):
+    """A computer side playing on from a replay believes what it believed in the game:
+    its belief of where hidden teams stand reads the launchers the attacks revealed."""
+    g = Game(border_rules, 11, keep_undo=False)
+    players = {"blue": make_player("greedy", 11), "red": make_player("greedy", 12)}
+    revealed = [list(g.revealed)]
+    while not g.over and g.state.turn <= 3:
+        g.apply(players[g.side_to_move].choose(g.decision(g.side_to_move)))
+        revealed.append(list(g.revealed))
+    assert len(revealed[-1]) >= 3  # attacks were resolved on three days
+    replay = Replay.from_game(g, snapshot_every=7)
+    for i in range(len(replay)):
+        assert replay.game_at(i).revealed == revealed[i]
+    for k in range(0, len(replay.events), 5):
+        step = replay.event_step[k]
+        got = replay.game_at_event(k).revealed
+        assert revealed[step - 1 if step else 0] == got[: len(revealed[step - 1 if step else 0])]
+        assert got == revealed[step][: len(got)]  # what the step revealed before this event, no more
+    i = max(i for i in range(len(replay)) if replay.marks[i].side_to_move == "blue" and revealed[i])
+    live = Game(border_rules, 11, keep_undo=False)  # the game again, live, to that step
+    for step in g.history[1 : i + 1]:
+        live.apply(step.command)
+    sought = replay.game_at(i)
+    assert [live.decision().worlds(s).digest() for s in range(3)] == [sought.decision().worlds(s).digest() for s in range(3)]

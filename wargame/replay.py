@@ -122,6 +122,7 @@ class Replay:
         pieces = len(rules.scenario.pieces)
         self.snapshot_every = snapshot_every or max(1, -(-len(self.steps) * pieces // SNAPSHOT_BUDGET))
         self._snapshots: dict[int, GameState] = {}
+        self._revealed: dict[int, list] = {}  # at each snapshot, what the attacks resolved so far revealed
         self.digests: list[str] = []
         self.marks: list[StepMark] = []
         game = start(rules, seed, self.steps[0].faces)
@@ -132,7 +133,7 @@ class Replay:
             self._record(i, game, before)
         self.events: list[Event] = game.log
         self.event_step: list[int] = [i for i, m in enumerate(self.marks) for _ in m.events]
-        self._moments: tuple[int, list[GameState]] | None = None  # the last step looked into, event by event
+        self._moments: tuple[int, list[tuple[GameState, tuple]]] | None = None  # the last step looked into, event by event
 
     def _record(self, i: int, game: Game, first_event: int) -> None:
         self.digests.append(game.digest())
@@ -141,6 +142,7 @@ class Replay:
                                    range(first_event, len(game.log))))  # fmt: skip
         if i % self.snapshot_every == 0 or i == len(self.steps) - 1:
             self._snapshots[i] = game.state.clone()
+            self._revealed[i] = list(game.revealed)
 
     @classmethod
     def from_game(cls, game: Game, *, snapshot_every: int | None = None) -> Replay:
@@ -205,15 +207,16 @@ class Replay:
         if not 0 <= event < len(self.events):
             raise IndexError(f"no event {event} (the game told {len(self.events)})")
         step = self.event_step[event]
-        states = self._states_in(step)
+        moments = self._moments_in(step)
         game = self._fresh(0) if step == 0 else self.game_at(step - 1)
-        game.stand_at(states[event - self.marks[step].events.start].clone(), self.events[: event + 1], list(self.steps[:step]))
+        state, revealed = moments[event - self.marks[step].events.start]
+        game.stand_at(state.clone(), self.events[: event + 1], list(self.steps[:step]), list(revealed))
         return game
 
     def state_at_event(self, event: int) -> GameState:
         """The state when event `event` was told (a copy)."""
         step = self.event_step[event]
-        return self._states_in(step)[event - self.marks[step].events.start].clone()
+        return self._moments_in(step)[event - self.marks[step].events.start][0].clone()
 
     # --- inside -------------------------------------------------------------------
 
@@ -226,13 +229,14 @@ class Replay:
         """A new game standing after step `base`, which has a snapshot."""
         game = start(self.rules, self.seed, self.steps[0].faces)
         if base:
-            game.stand_at(self._snapshots[base].clone(), self.events[: self.marks[base].events.stop], list(self.steps[: base + 1]))
+            game.stand_at(self._snapshots[base].clone(), self.events[: self.marks[base].events.stop],
+                          list(self.steps[: base + 1]), list(self._revealed[base]))  # fmt: skip
         return game
 
-    def _states_in(self, step: int) -> list[GameState]:
-        """The state as each event of `step` was about to be told, by re-running the
-        step with an observer; the last step looked into is kept, since a viewer
-        steps through one step's events in a row."""
+    def _moments_in(self, step: int) -> list[tuple[GameState, tuple]]:
+        """The state (and what the attacks resolved so far revealed) as each event of
+        `step` was about to be told, by re-running the step with an observer; the last
+        step looked into is kept, since a viewer steps through one step's events in a row."""
         if self._moments is not None and self._moments[0] == step:
             return self._moments[1]
         watch = _Watch()
@@ -242,22 +246,23 @@ class Replay:
             watch.game = self.game_at(step - 1)
             watch.game.observer = watch
             rerun_step(watch.game, self.steps[step])
-        if len(watch.states) != len(self.marks[step].events):
-            raise RuntimeError(f"step {step} told {len(watch.states)} events on a re-run, not {len(self.marks[step].events)}")
-        self._moments = (step, watch.states)
-        return watch.states
+        if len(watch.moments) != len(self.marks[step].events):
+            raise RuntimeError(f"step {step} told {len(watch.moments)} events on a re-run, not {len(self.marks[step].events)}")
+        self._moments = (step, watch.moments)
+        return watch.moments
 
 
 class _Watch:
-    """An observer that keeps a copy of the state as each event is about to be told."""
+    """An observer that keeps a copy of the state, and of what the attacks resolved so far
+    revealed, as each event is about to be told."""
 
     def __init__(self) -> None:
         self.game: Game | None = None
-        self.states: list[GameState] = []
+        self.moments: list[tuple[GameState, tuple]] = []
 
     def __call__(self, index: int) -> None:
         assert self.game is not None
-        self.states.append(self.game.state.clone())
+        self.moments.append((self.game.state.clone(), tuple(self.game.revealed)))
 
 
 class _WatchedStart(Game):

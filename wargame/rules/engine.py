@@ -190,15 +190,20 @@ class Game:
         """What `side` may know now (None: everything), as a copy."""
         return make_view(self.rules, self.state, side, self.side_to_move)
 
-    def stand_at(self, state: GameState, log: list[Event], history: list[Step]) -> None:
+    def stand_at(self, state: GameState, log: list[Event], history: list[Step],
+                 revealed: list[tuple[int, str, str, str, int]]) -> None:  # fmt: skip
         """Put the game where a record says it stood (a replay's snapshot): its state,
-        its log and its history. Everything kept about the old state goes with it:
+        its log, its history and what the attacks resolved so far revealed (which a
+        side's belief reads, so a computer player that plays on from a replay knows
+        what it knew in the game). Everything kept about the old state goes with it:
         each side's reading of the log, the seats' views, the legal commands, undo."""
         self.state = state
         self.log = log
         self.history = history
+        self.revealed = revealed
         self._sides = SideLog(self.log)
-        self._seats = {side: Seat(side, self.rules, self.state, self._sides, game=self) for side in PHASE_SIDE.values()}
+        self._seats = {side: Seat(side, self.rules, self.state, self._sides, self.revealed, self)
+                       for side in PHASE_SIDE.values()}  # fmt: skip
         self.legal_cache = LegalCache()
         self.rev += 1
         self._undo.clear()
