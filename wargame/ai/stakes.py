@@ -86,7 +86,16 @@ class Stakes:
                     r = th.ends_game.result
                     who = "cause" if r == "responsible_side_loses" else (None if r == "draw" else r)
                     self.enders.setdefault(tid, []).append((th.at, th.direction, who))
+        # each stat an objective counts, and the count past which more of it changes nothing
+        # to any objective (one past an "at most", the "at least" itself): a value kept for
+        # reuse is kept per count up to there (`context`)
+        caps: dict[str, int] = {}
+        for stat, objectives in self.by_stat.items():
+            for _, how, n in objectives:
+                caps[stat] = max(caps.get(stat, 0), n + 1 if how == "most" else n)
+        self._stat_caps = tuple(caps.items())
         self._cache: dict[tuple, float] = {}
+        self._context: tuple | None = None  # the last view's context and the view (`context`)
         # What is a function of the rulebook alone, kept for every game played on it (a
         # player is made for each game): a track's move by (track, level, change, side,
         # actor), see track_value; a roll's rows and chances by its table's column and
@@ -282,6 +291,31 @@ class Stakes:
 
     # --- commands -----------------------------------------------------------------------------
 
+    def context(self, know, *pieces) -> tuple:
+        """What a value kept for reuse (an attack's, a sortie's) reads of the state beyond
+        the pieces' own type and damage: the tracks and the thresholds already reached, the
+        counts of the stats objectives are made of, the day's changes of rule values (a
+        card's extra counter-drone defence), what Blue's authorization is worth and the
+        markers on the pieces (a site dug in or on alert). A value kept without one of
+        these would be read again after it changed: a Red still weighing casualties
+        against an objective already broken. `know` is taken as standing still while
+        it is weighed again and again (as the players' views and imagined sides do)."""
+        last = self._context
+        if last is not None and last[0] is know:  # the same view, weighed again (a decision's many commands)
+            base = last[1]
+        else:
+            stats = know.stats
+            today = know.today
+            base = (tuple(know.tracks.values()), len(know.reached),
+                    tuple([min(stats.get(stat, 0), cap) for stat, cap in self._stat_caps]),
+                    tuple(today.items()) if today else (), self.authorization_worth(know))  # fmt: skip
+            self._context = (know, base)  # held, so its id is not another view's while kept
+        markers = know.markers
+        if not markers:
+            return base
+        ids = [p.id for p in pieces]
+        return base + tuple([m for m in markers if m[1] in ids])
+
     def authorization_worth(self, know) -> float:
         """A point of Blue's authorization, in victory points: a sortie's worth while a
         militia site Blue knows of stands to be struck, much less once none does."""
@@ -325,8 +359,7 @@ class Stakes:
         the attack's costs), so the salvos of one team at one site are weighed on one
         working-out; the arithmetic is the same, so the values are too."""
         side = team.side
-        key = ("attack", team.type, team.damaged, target.id, target.damaged, n, kind, tuple(know.tracks.values()),
-               know.stats.get("us_casualties", 0) > 0, know.stats.get("drones_through", 0))  # fmt: skip
+        key = ("attack", team.type, team.damaged, target.id, target.damaged, n, kind, self.context(know, team, target))
         got = self._cache.get(key)
         if got is not None:
             return got

@@ -240,7 +240,7 @@ class Tactics:
         flight, target = pieces[c.flight], pieces[c.target]
         rules, stakes = self.rules, self.stakes
         key = (flight.type, flight.damaged, target.id, target.damaged, target.detected_turn >= know.turn - 1,
-               tuple(know.tracks.values()), know.strikes_today > 0, know.stats.get("targets_destroyed", 0))  # fmt: skip
+               know.strikes_today > 0, know.stats.get("targets_destroyed", 0), stakes.context(know, flight, target))  # fmt: skip
         got = self._sorties.get(key)
         if got is not None:
             return got
