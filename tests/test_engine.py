@@ -58,7 +58,7 @@ def test_a_quiet_turn_runs_every_phase_and_rewards_deterrence(tutorial_rules):
     with_dice(g, *CALM)  # the next strategic phase's roll
     events = g.apply(EndPhase())
     log = texts(events)
-    assert "A quiet day: no militia attacks." in log
+    assert "A quiet day: no attacks by the Iran-aligned militias." in log
     assert "Blue +1 VP: Deterrence (quiet days)" in log
     assert "Escalation 3 → 2 (a quiet day)" in log
     assert (g.state.turn, g.phase) == (2, "red_operations")
@@ -130,7 +130,7 @@ def test_attacks_earn_authorization_by_what_they_do_in_the_next_strategic_phase(
     g.apply(EndPhase())  # ISR
     with_dice(g, *CALM)
     events = g.apply(EndPhase())  # air ops -> political -> turn 2 strategic
-    assert ("Authorization 1 → 2 (militia attacks on US sites)" in texts(events)) == earned
+    assert ("Authorization 1 → 2 (attacks on US sites)" in texts(events)) == earned
     assert "A quiet day" not in texts(events)
 
 

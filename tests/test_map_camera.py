@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wargame import hexgrid
 from wargame.present.scene import Counter, CounterLook, Scene, Stack
@@ -230,3 +232,30 @@ def test_every_camera_move_is_counted_so_a_screen_can_drop_a_stale_hover(border_
     assert m.camera_moves == seen
     m.set_viewport(pygame.Rect(0, 0, 800, 600))
     assert m.camera_moves > seen
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 99))
+def test_every_map_fits_the_smallest_board_whole_at_its_first_zoom(columns, rows):
+    """A map as big as the format allows (99x99) is seen whole at the first zoom level
+    of the smallest window's board, as a render's default view promises; the shipped
+    maps keep the usual levels."""
+    from wargame.ui.map.camera import Camera
+    from wargame.ui.map.level import level_sizes
+    from wargame.ui.map.view import SMALLEST_SIZE, zoom_sizes
+
+    sizes = zoom_sizes(MapView.ZOOM_SIZES, columns, rows)
+    assert list(sizes) == sorted(set(sizes)) and sizes[-len(MapView.ZOOM_SIZES):] == MapView.ZOOM_SIZES
+    (w, h), = level_sizes(sizes[:1], columns, rows)
+    if sizes[0] > SMALLEST_SIZE:
+        cam = Camera(sizes, columns, rows, SMALL, lambda level: None)
+        cam.level = 0
+        assert cam.whole_map_visible()
+    if len(sizes) > len(MapView.ZOOM_SIZES):  # a level was added only for a map that needed one
+        (w7, h7), = level_sizes(MapView.ZOOM_SIZES[:1], columns, rows)
+        assert w7 > 640 or h7 > 560
+
+
+def test_the_shipped_maps_keep_the_usual_zoom_levels(border_rules, tutorial_rules):
+    for rules in (border_rules, tutorial_rules):
+        assert MapView(rules, SMALL, shipped=False).sizes == MapView.ZOOM_SIZES

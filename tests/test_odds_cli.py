@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from wargame.analysis.odds import parse_modifiers, table_chances
+from wargame.analysis.odds import parse_modifiers, parse_shifts, table_chances
 from wargame.cli import main
 from wargame.errors import InputError
 from wargame.resources import shipped_scenarios
@@ -62,3 +62,20 @@ def test_modifier_names_are_the_scenarios_own(border_rules):
         parse_modifiers(border_rules, "isr_detection", ["Sensor"])
     assert parse_modifiers(border_rules, "isr_detection", ["sensor=1", "Directly overhead"]) == [
         ("Sensor", 1), ("Directly overhead", 1)]
+
+
+def test_a_column_shift_named_reads_the_shifted_column(border_rules):
+    """`--modifier 'Fresh intelligence'` on the strike table moves each column one to the
+    right, as a roll with fresh intelligence reads it; the last column stays where it is."""
+    asked = ["Fresh intelligence"]
+    assert parse_modifiers(border_rules, "strike", asked) == []
+    shifts = parse_shifts(border_rules, "strike", asked)
+    assert shifts == [("Fresh intelligence", 1)]
+    plain, moved = table_chances(border_rules, "strike"), table_chances(border_rules, "strike", [], shifts)
+    for i, col in enumerate(moved.columns):
+        j = min(i + 1, len(plain.columns) - 1)
+        assert col.results == plain.columns[j].results
+        assert col.read_as == (plain.columns[j].column if j != i else None)
+    assert moved.as_data()["shifts"] == [{"name": "Fresh intelligence", "shift": 1}]
+    with pytest.raises(InputError, match="column shift"):
+        parse_modifiers(border_rules, "strike", ["Fresh intelligence=1"])

@@ -74,7 +74,7 @@ def choices_lines(rules: Rulebook, f: Figures) -> list[str]:
                    f"   top after turn 1 {share(moved['top_after_turn_1'])}")  # fmt: skip
     beyond, quiet = c["beyond_authorization"], c["quiet_days"]
     out += ["", f"strikes beyond authorization: in {share(beyond['games'])} of games ({beyond['sorties']} sorties)",
-            f"quiet days (no militia attack): in {share(quiet['games'])} of games ({quiet['days']} days)"]  # fmt: skip
+            f"quiet days (no Red attack): in {share(quiet['games'])} of games ({quiet['days']} days)"]  # fmt: skip
     if c["detected"]:
         out += ["", "hidden pieces detected at least once (games)"]
         out += [f"  {share(k)}  {rules.name_of(pid)}" for pid, k in c["detected"].items()]

@@ -34,6 +34,7 @@ class ResultChance:
 class ColumnChances:
     column: str | None
     results: tuple[ResultChance, ...]
+    read_as: str | None = None  # the column whose rows a roll reads, when column shifts move it
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,15 @@ class TableChances:
     modifiers: tuple[tuple[str, int], ...]  # each applied modifier and what it adds
     total: int
     columns: tuple[ColumnChances, ...]
+    shifts: tuple[tuple[str, int], ...] = ()  # each applied column shift and how far it moves the column
 
     def as_data(self) -> dict[str, Any]:
         """Plain data for --json: each chance as an exact fraction and as a number."""
         return {
             "table": self.table, "title": self.title, "dice": self.dice,
             "modifiers": [{"name": n, "value": v} for n, v in self.modifiers], "modifier_total": self.total,
-            "columns": [{"column": c.column, "results": [
+            "shifts": [{"name": n, "shift": v} for n, v in self.shifts],
+            "columns": [{"column": c.column, "read_as": c.read_as or c.column, "results": [
                 {"result": r.result, "text": r.text, "roll": r.roll, "natural": r.natural,
                  "chance": f"{r.chance.numerator}/{r.chance.denominator}", "probability": float(r.chance)}
                 for r in c.results]} for c in self.columns],
@@ -67,8 +70,10 @@ def parse_modifiers(rules: Rulebook, table_id: str, asked: Sequence[str],
     out = []
     for text in asked:
         name, eq, value = text.partition("=")
-        if name.strip().casefold() in shifts and not eq:
-            continue  # a column shift moves between columns, and every column is shown
+        if name.strip().casefold() in shifts:
+            if eq:
+                raise InputError.single(where, f"{name.strip()!r} is a column shift: name it without a value")
+            continue  # a column shift, not a modifier (`parse_shifts`)
         m = by_name.get(name.strip().casefold())
         if m is None:
             known = "; ".join([x.name for x in table.modifiers] + [c.name for c in table.column_shifts]) or "none"
@@ -88,22 +93,35 @@ def parse_modifiers(rules: Rulebook, table_id: str, asked: Sequence[str],
     return out
 
 
-def table_chances(rules: Rulebook, table_id: str, modifiers: Sequence[tuple[str, int]] = ()) -> TableChances:
-    """The exact chance of every result row of every column, with these modifiers applied."""
+def parse_shifts(rules: Rulebook, table_id: str, asked: Sequence[str]) -> list[tuple[str, int]]:
+    """The table's column shifts among the names asked for (`parse_modifiers` checks the rest)."""
+    table = rules.scenario.tables[table_id]
+    by_name = {c.name.casefold(): c for c in table.column_shifts}
+    got = [by_name.get(text.partition("=")[0].strip().casefold()) for text in asked]
+    return [(c.name, c.shift) for c in got if c is not None]
+
+
+def table_chances(rules: Rulebook, table_id: str, modifiers: Sequence[tuple[str, int]] = (),
+                  shifts: Sequence[tuple[str, int]] = ()) -> TableChances:  # fmt: skip
+    """The exact chance of every result row of every column, with these modifiers applied
+    and the column moved by these shifts (as a roll moves it: no further than the last)."""
     if table_id not in rules.tables:
         known = ", ".join(rules.tables)
         raise InputError.single(table_id, f"no such table in {rules.scenario.id} (tables: {known})")
     compiled = rules.tables[table_id]
     total = sum(v for _, v in modifiers)
+    moved = sum(v for _, v in shifts)
     columns = []
     for c, name in enumerate(compiled.columns):
-        odds = compiled.odds(c, total)
+        read = max(0, min(len(compiled.columns) - 1, c + moved)) if name is not None else c
+        odds = compiled.odds(read, total)
         rows = []
         for i, (row, chance, nat) in enumerate(zip(odds.rows, odds.chances, odds.natural)):
             natural = describe_range(*nat) if nat[0] is not None else ""
             rows.append(ResultChance(row.result, row.text, str(row.roll), natural, chance))
-        columns.append(ColumnChances(name, tuple(rows)))
-    return TableChances(table_id, compiled.spec.title, compiled.dice.text, tuple(modifiers), total, tuple(columns))
+        columns.append(ColumnChances(name, tuple(rows), compiled.columns[read] if read != c else None))
+    return TableChances(table_id, compiled.spec.title, compiled.dice.text, tuple(modifiers), total, tuple(columns),
+                        tuple(shifts))  # fmt: skip
 
 
 def format_chances(t: TableChances) -> str:
@@ -113,10 +131,12 @@ def format_chances(t: TableChances) -> str:
         lines.append("modifiers: " + ", ".join(f"{n} {v:+d}" for n, v in t.modifiers) + f" = {t.total:+d}")
     else:
         lines.append("modifiers: none")
+    if t.shifts:
+        lines.append("column shifts: " + ", ".join(f"{n} {v:+d}" for n, v in t.shifts))
     for col in t.columns:
         lines.append("")
         if col.column is not None:
-            lines.append(f"column {col.column}")
+            lines.append(f"column {col.column}" + (f", read as {col.read_as}" if col.read_as else ""))
         width = max(len(r.text) for r in col.results)
         for r in col.results:
             bar = "█" * round(float(r.chance) * BAR)

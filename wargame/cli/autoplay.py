@@ -43,6 +43,13 @@ def _autoplay(args: argparse.Namespace) -> int:
     shown = 0
     turn = game.state.turn
     before = _snapshot(game)
+    ended: list[dict] = []  # the state as the turn ended, before the next turn's first phase told anything
+
+    def watch(_: int) -> None:
+        if game.state.turn != turn and not ended:
+            ended.append(_snapshot(game))
+
+    game.observer = watch
     while not game.over:
         side = game.side_to_move
         assert side is not None
@@ -52,7 +59,7 @@ def _autoplay(args: argparse.Namespace) -> int:
                 print(f"  [{e.visible:>4}] {e.text}")
             shown = len(game.log)
         if game.state.turn != turn or game.over:
-            after = _snapshot(game)
+            after = ended.pop() if ended else _snapshot(game)
             print(_turn_line(turn, start + datetime.timedelta(days=turn - 1), before, after, game))
             turn, before = game.state.turn, after
     result = game.state.result
@@ -89,6 +96,6 @@ def _turn_line(turn: int, date: datetime.date, before: dict, after: dict, game) 
     return (
         f"Turn {turn} ({date:%d %b}): attacks {d['attacks']} (drones {d['drones_launched']}: "
         f"{d['drones_shot_down']} shot down, {d['drones_through']} through; rockets {d['rockets_fired']}), "
-        f"US casualties {d['us_casualties']}, sorties {d['sorties_flown']}, destroyed {d['targets_destroyed']}, "
+        f"{game.rules.sides['blue'].short} casualties {d['us_casualties']}, sorties {d['sorties_flown']}, destroyed {d['targets_destroyed']}, "
         f"civilian harm {d['civilian_casualties']} | {tracks} | VP blue {after['vp']['blue']} red {after['vp']['red']}"
     )

@@ -18,7 +18,7 @@ def register(sub) -> None:
 
 
 def _odds(args: argparse.Namespace) -> int:
-    from ..analysis.odds import format_chances, parse_modifiers, table_chances
+    from ..analysis.odds import format_chances, parse_modifiers, parse_shifts, table_chances
     from ..errors import InputError
     from ..rules.rulebook import Rulebook
     from ..scenario.load import load_scenario
@@ -27,6 +27,7 @@ def _odds(args: argparse.Namespace) -> int:
     if args.table not in rules.tables:
         known = ", ".join(rules.tables)
         raise InputError.single("wargame odds", f"no table {args.table!r} in {rules.scenario.id} (tables: {known})")
-    chances = table_chances(rules, args.table, parse_modifiers(rules, args.table, args.modifier))
+    modifiers = parse_modifiers(rules, args.table, args.modifier)
+    chances = table_chances(rules, args.table, modifiers, parse_shifts(rules, args.table, args.modifier))
     print(json.dumps(chances.as_data(), indent=2) if args.json else format_chances(chances))
     return 0

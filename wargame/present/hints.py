@@ -36,7 +36,7 @@ def extra_hint(legal: list[Command]) -> str:
 
 def _phase_words(phase: str, legal: list[Command]) -> str:
     if phase == "red_operations":
-        return ("Select a launch or rocket team (click it, or Tab) to move it or to attack a US site in range. "
+        return ("Select a launch or rocket team (click it, or Tab) to move it or to attack a Blue site in range. "
                 "End the phase when done.")  # fmt: skip
     if phase == "blue_reaction":
         n = sum(1 for c in legal if isinstance(c, ResolveAttack))
@@ -56,7 +56,7 @@ def selection_hint(o: Options) -> str:
     if o.moves:
         parts.append("click a shaded hex to move")
     if o.attacks:
-        parts.append("click a ringed US site to attack")
+        parts.append("click a ringed site to attack")
     if o.searches:
         parts.append("click a hex in range to search it and its surroundings")
     if o.sorties:

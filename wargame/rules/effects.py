@@ -40,7 +40,7 @@ ADJUST_WORDS = {
     "drones_per_attack": "Drones per attack", "rockets_per_attack": "Rockets per salvo", "team_move": "Team moves",
     "team_range": "Team ranges", "sorties": "Sorties a day", "strike_sorties": "Strike sorties a day",
     "isr_sorties": "ISR sorties a day", "isr_range": "ISR range", "search_radius": "Search radius",
-    "counter_drone": "Counter-drone defence", "air_defence": "Militia air defence", "resupply": "Resupply",
+    "counter_drone": "Counter-drone defence", "air_defence": "Air defence", "resupply": "Resupply",
 }  # fmt: skip
 
 
@@ -135,25 +135,27 @@ def apply_effects(
             left = rules.value(st, sit.target, "personnel") - sit.target.casualties
             n = min(e.casualties, max(0, left))
             if n:
+                short = rules.sides[sit.target.side].short
                 sit.target.casualties += n
                 st.stats["us_casualties"] += n
                 st.pending_authorization += rules.scenario.rules.authorization.per_casualty * n
                 g.emit(
                     "casualties",
-                    f"{count(n, 'US casualty', 'US casualties')} at {rules.name_of(sit.target.id)}",
+                    f"{count(n, f'{short} casualty', f'{short} casualties')} at {rules.name_of(sit.target.id)}",
                     visible,
                     where=sit.hex,
                 )
                 # what follows a casualty follows only the casualties actually inflicted
                 if e.vp_each:
-                    award(g, OTHER[sit.target.side], e.vp_each * n, e.reason or "US casualties", visible=visible)
+                    award(g, OTHER[sit.target.side], e.vp_each * n, e.reason or f"{short} casualties", visible=visible)
                 if e.then:
                     apply_effects(g, e.then, sit, out, reason, visible)
             elif e.vp_each or e.then:
                 g.emit("casualties", f"No one left to hurt at {rules.name_of(sit.target.id)}", visible, where=sit.hex)
         elif verb == "militia_casualties":
             st.stats["militia_casualties"] += e.militia_casualties
-            g.emit("casualties", f"{count(e.militia_casualties, 'militia fighter')} killed", visible, where=sit.hex)
+            fighters = count(e.militia_casualties, "fighter")
+            g.emit("casualties", f"{fighters} of the {rules.sides['red'].name} killed", visible, where=sit.hex)
         elif verb == "civilian_casualties":
             st.stats["civilian_casualties"] += e.civilian_casualties
             where = f" at {hex_name(sit.hex)}" if sit.hex is not None else ""

@@ -339,7 +339,7 @@ def _check_attack(g: Game, c: DroneAttack | RocketAttack, kind: str) -> tuple[Pi
     target = st.pieces.get(c.target)
     if target is None or c.target not in rules.site_set:
         what = rules.name_of(c.target) if target is not None else repr(c.target)
-        return None, f"{what} is not a US site that can be attacked"
+        return None, f"{what} is not a {rules.sides['blue'].short} site that can be attacked"
     if target.destroyed:
         return None, f"{rules.name_of(target.id)} is already destroyed"
     if hexgrid.distance(team.hex, target.hex) > rules.value(st, team, "range"):

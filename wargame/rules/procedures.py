@@ -50,7 +50,8 @@ def move_team(g: Game, c: MoveTeam) -> None:
     team.moved_turn = st.turn
     if was_seen and keeps_contact(g, team):  # an active team in sight is followed as it moves
         team.detected_turn = st.turn
-        g.emit("move", lambda: f"{name} moves {hex_name(origin)} → {hex_name(c.to)}, followed by US ISR",
+        blue = g.rules.sides["blue"].short
+        g.emit("move", lambda: f"{name} moves {hex_name(origin)} → {hex_name(c.to)}, followed by {blue} ISR",
                pieces=(team.id,), where=c.to)  # fmt: skip
         return
     g.emit("move", lambda: f"{name} moves {hex_name(origin)} → {hex_name(c.to)}", team.side, pieces=(team.id,))
@@ -220,7 +221,7 @@ def fly_sortie(g: Game, c: FlySortie) -> None:
         target.unconfirmed = False
         return
     sit = Situation(flight, target, target.hex)
-    label = f"Militia air defence vs {fname}"
+    label = f"{rules.tables['air_defence'].spec.title} vs {fname}"
     if target.unconfirmed:
         # the roll's modifiers would tell Blue what its unclear strike did to the site
         _, out = roll(g, "air_defence", sit, label, visible="red", pieces=(flight.id,),
@@ -233,7 +234,7 @@ def fly_sortie(g: Game, c: FlySortie) -> None:
     if st.result is not None:
         return
     if st.strikes_today == 0:
-        apply_effects(g, rules.scenario.rules.strike_day_effects, sit, Outcome(), "a day of US strikes")
+        apply_effects(g, rules.scenario.rules.strike_day_effects, sit, Outcome(), f"a day of {rules.sides['blue'].short} strikes")
     st.strikes_today += 1
     st.stats["strikes"] += 1
     target.hit_turn = st.turn
@@ -247,10 +248,10 @@ def fly_sortie(g: Game, c: FlySortie) -> None:
     secret = (first, len(g.pending))
     if st.result is not None:
         return
-    roll(g, "collateral_harm", sit, f"Collateral harm at {hex_name(target.hex)}")
+    roll(g, "collateral_harm", sit, f"{rules.tables['collateral_harm'].spec.title} at {hex_name(target.hex)}")
     if st.result is not None:
         return
-    _, out = roll(g, "damage_assessment", sit, f"Damage assessment of {tname}")
+    _, out = roll(g, "damage_assessment", sit, f"{rules.tables['damage_assessment'].spec.title} of {tname}")
     if out.assessment == "unclear":
         a, b = secret
         g.pending[a:b] = [hide_from_blue(e) for e in g.pending[a:b]]
@@ -298,10 +299,10 @@ def strategic_phase(g: Game) -> None:
     if gained:
         change_stock(g, "red", supply.stock, gained, "resupply: " + ", ".join(sources))
     else:
-        g.emit("stock", "No resupply reaches the militias", "red")
+        g.emit("stock", f"No resupply reaches the {rules.sides['red'].name}", "red")
     repair(g)
     cards.deal(g)
-    roll(g, "iran_reaction", Situation(), "Iran's reaction")
+    roll(g, "iran_reaction", Situation(), rules.tables["iran_reaction"].spec.title)
     if st.result is not None:
         return
     politics(g, "strategic")
@@ -309,7 +310,7 @@ def strategic_phase(g: Game) -> None:
         return
     auth = rules.scenario.rules.authorization
     if st.pending_authorization:
-        move_track(g, "authorization", st.pending_authorization, "militia attacks on US sites")
+        move_track(g, "authorization", st.pending_authorization, f"attacks on {g.rules.sides['blue'].short} sites")
     elif st.turn > 1 and st.attacks_last_turn == 0 and auth.decay_without_attacks:
         move_track(g, "authorization", -auth.decay_without_attacks, "no attacks to answer")
     st.pending_authorization = 0
@@ -320,7 +321,7 @@ def political_phase(g: Game) -> None:
     g.cause = None
     if st.attacks_this_turn == 0:
         st.stats["quiet_turns"] += 1
-        g.emit("quiet", "A quiet day: no militia attacks.")
+        g.emit("quiet", f"A quiet day: no attacks by the {g.rules.sides['red'].name}.")
         apply_effects(g, g.rules.scenario.rules.quiet_turn_effects, Situation(), Outcome(), "a quiet day")
     politics(g, "political")
 

@@ -25,6 +25,7 @@ from .camera import Camera, CameraState
 from .corners import Corners
 from .geometry import TILE
 from .legend import Legend
+from .level import level_sizes
 from .minimap import Minimap
 from .overlays import ShadeTiles, outline_hex
 from .painter import Frame, ScenePainter
@@ -32,6 +33,26 @@ from .pieces import PiecePainter, off_map_offset, piece_px
 from .tiles import Renderer
 
 _EMPTY = Scene()
+
+
+# The map's part of the smallest window (1024x600, beside the panel): at the smallest zoom
+# level every map fits it whole, so "the whole map" is always one zoom away
+FIT_AREA = (640, 560)
+SMALLEST_SIZE = 3  # hex radius in pixels; below this a hex is a speck
+
+
+def zoom_sizes(sizes: tuple[int, ...], columns: int, rows: int) -> tuple[int, ...]:
+    """The hex radii of the zoom levels for a map: the usual ones, and for a map too big
+    to fit the smallest window whole at the first of them, smaller ones before it, each
+    about three quarters of the next, down to the radius at which it fits."""
+    (w, h), = level_sizes((1,), columns, rows)
+    fit = max(SMALLEST_SIZE, int(min(FIT_AREA[0] / w, FIT_AREA[1] / h)))
+    extra: list[int] = []
+    s = sizes[0]
+    while s > fit:
+        s = max(fit, min(s - 1, round(s * 0.75)))
+        extra.insert(0, s)
+    return (*extra, *sizes)
 
 
 class MapView:
@@ -51,8 +72,9 @@ class MapView:
         self.art = art or CounterArt()
         self.show_legend = False
         self.show_minimap = True
-        self._r = Renderer(rules, self.ZOOM_SIZES, self.TILE_BUDGET, shipped)
-        self._cam = Camera(self.ZOOM_SIZES, rules.columns, rules.rows, pygame.Rect(viewport), self._r.level)
+        self.sizes = zoom_sizes(self.ZOOM_SIZES, rules.columns, rules.rows)
+        self._r = Renderer(rules, self.sizes, self.TILE_BUDGET, shipped)
+        self._cam = Camera(self.sizes, rules.columns, rules.rows, pygame.Rect(viewport), self._r.level)
         self._shades: ShadeTiles | None = None
         self._painter: ScenePainter | None = None
         self._legend: Legend | None = None
@@ -88,7 +110,7 @@ class MapView:
     def level(self, level: int) -> None:
         """Another zoom level about the viewport's centre."""
         fq, fr = self._cam.centre_fraction()
-        self._cam.level = max(0, min(len(self.ZOOM_SIZES) - 1, int(level)))
+        self._cam.level = max(0, min(len(self.sizes) - 1, int(level)))
         self._cam.place(fq, fr, self.viewport.center)
         self._cam.clamp()
 
@@ -277,7 +299,7 @@ class MapView:
 
     def render_level_ahead(self, level: int, budget_ms: float | None = None) -> bool:
         """Render for about `budget_ms` what the view would show at `level`; True when done."""
-        if not 0 <= level < len(self.ZOOM_SIZES):
+        if not 0 <= level < len(self.sizes):
             return True
         other, rect = ahead.view_at(self._r, self._cam, level)
         return not self._r.ensure(other, rect, budget_ms, self._keep())

@@ -83,10 +83,11 @@ def draw_result(surface: pygame.Surface, session) -> None:
     y += 34 + 24 * max(1, min(8, rows)) + 16
     st = view.stats
     tracks = ", ".join(f"{t.name} {view.tracks[tid]}" for tid, t in session.rules.tracks.items())
+    blue, red = session.rules.sides["blue"].short, session.rules.sides["red"].short
     facts = [
-        f"{st['attacks']} militia attacks: {st['drones_launched']} drones ({st['drones_shot_down']} shot down, "
+        f"{st['attacks']} attacks by the {red}: {st['drones_launched']} drones ({st['drones_shot_down']} shot down, "
         f"{st['drones_through']} through), {st['rockets_fired']} rockets",
-        f"{st['us_casualties']} US casualties · {st.get('militia_casualties', 0)} militia killed · "
+        f"{st['us_casualties']} {blue} casualties · {st.get('militia_casualties', 0)} {red} fighters killed · "
         f"{st['civilian_casualties']} civilian casualties",
         f"{st['sorties_flown']} sorties ({st['sorties_turned_back']} turned back, {st['unauthorized_sorties']} "
         f"beyond authorization) · {st['targets_destroyed']} targets destroyed · {st['quiet_turns']} quiet days",
