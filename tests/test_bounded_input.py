@@ -144,3 +144,72 @@ def test_every_value_a_scenario_may_hold_plays_to_the_end_in_bounded_time(chosen
     while not game.over:
         game.apply(player.choose(game.decision(game.side_to_move)))
         assert time.process_time() - began < 10, f"{case} = {value} still playing after 10 s"
+
+
+def test_an_effect_adjust_past_the_days_cap_is_a_located_error():
+    """A card that adds 100,000 ISR sorties today passed validation and hung autoplay:
+    an effect's adjust is held to the cap a threshold's adjust is held to."""
+    june = Path(find_scenario("border_strikes_2021")).read_text(encoding="utf-8")
+    old = "{adjust: isr_sorties, change: 1}"
+    assert june.count(old) == 1
+    text = june.replace(old, "{adjust: isr_sorties, change: 100000}")
+    with pytest.raises(InputError) as info:
+        load_scenario_text(text, "t.yaml")
+    row = text[: text.index("change: 100000")].count("\n") + 1
+    line = str(info.value.problems[0])
+    assert re.match(rf"t\.yaml:{row}:\d+: .*at most {MAX_A_DAY} either way \(found 100000\)", line), line
+    load_scenario_text(june.replace(old, f"{{adjust: isr_sorties, change: {-MAX_A_DAY}}}"), "t.yaml")
+
+
+# --- command-line values -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "9223372036854775807", "-9223372036854775809", "9" * 40])
+def test_odds_with_any_whole_number_is_exact(value, capsys):
+    """A modifier past the table's span reads the end row, as a roll does: no overflow of
+    numpy's 64-bit totals, no wrap-around to the other end."""
+    code, out, err = run(["odds", "tutorial", "isr_detection", "-m", f"Sensor={value}", "--json"], capsys)
+    assert code == 0, err
+    import json
+
+    (column,) = json.loads(out)["columns"]
+    chances = [r["probability"] for r in column["results"]]
+    assert chances == ([1.0, 0.0] if value.startswith("-") else [0.0, 1.0])  # the first row, or the last
+
+
+def test_set_with_a_byte_that_is_not_utf8_is_one_line(capsys):
+    code, _, err = run(["simulate", "tutorial", "--games", "1", "--quiet", "--set", "meta.title=\udcff"], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "not UTF-8" in err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--games", "99999999999999999999999999"], "at most 1,000,000"),
+    (["--games", "1", "--jobs", "2000"], "at most 256"),
+    (["--games", "1", "--report", ""], "give the folder"),
+])  # fmt: skip
+def test_simulate_refuses_what_would_run_without_bound(args, words, capsys):
+    start = time.perf_counter()
+    code, out, err = run(["simulate", "tutorial", "--quiet", *args], capsys)
+    assert code == 2 and words in err and not out and time.perf_counter() - start < 5
+
+
+def test_simulate_checks_the_report_folder_before_playing(tmp_path, capsys):
+    afile = tmp_path / "x.txt"
+    afile.write_text("x")
+    code, out, err = run(["simulate", "tutorial", "--quiet", "--games", "2", "--report", str(afile)], capsys)
+    assert code == 2 and not out and "not a folder" in err  # no figures printed: nothing was played
+
+
+def test_empty_output_paths_are_refused(capsys):
+    for args in (["autoplay", "tutorial", "--save", ""], ["report", "nowhere.wgsave", "--out", ""]):
+        code, out, err = run(args, capsys)
+        assert code == 2 and len(err.strip().splitlines()) == 1, args
+
+
+def test_a_flood_of_problems_is_told_in_a_screenful(tmp_path, capsys):
+    keys = "".join(f"  k{i}: 1\n" for i in range(500))
+    path = tmp_path / "many.yaml"
+    path.write_text(TUTORIAL.replace("meta:\n", "meta:\n" + keys, 1), encoding="utf-8")
+    code, _, err = run(["validate", str(path)], capsys)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 21 and lines[-1].endswith("and 480 more problems (fix these first)")

@@ -229,6 +229,8 @@ def load(text: str, name: str) -> Document:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
+            if kind is not yaml.AliasEvent and getattr(event, "anchor", None) is not None:  # only there for an alias
+                raise fail(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write each value out in full")
             if kind is yaml.ScalarEvent:
                 if event.tag is not None and event.tag != "!":
                     raise fail(event.start_mark, f"tags such as {_short(event.tag)!r} are not used here; write the plain value")

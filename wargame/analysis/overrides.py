@@ -61,6 +61,10 @@ def apply_overrides(loaded: LoadedScenario, settings: Sequence[str]) -> LoadedSc
         return loaded
     doc = EditingDocument(loaded.text, loaded.path)
     for text in settings:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a byte the shell passed that is not UTF-8 (a surrogate)
+            raise InputError.single("--set", f"{ascii(text)} is not UTF-8 text") from None
         where = _where(text)
         dotted, eq, raw = text.partition("=")
         if not eq or not dotted.strip():

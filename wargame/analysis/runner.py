@@ -38,7 +38,7 @@ def run_local(shards: list[Shard], jobs: int, advance: Progress) -> list[GameRec
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     parts = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(shards)), mp_context=ctx) as pool:  # no idle workers
         futures = {pool.submit(play_shard, s): s for s in shards}
         for f in as_completed(futures):
             parts.append(f.result())

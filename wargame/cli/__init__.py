@@ -16,7 +16,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import InputError
 from . import autoplay, edit, odds, replay, report, scenarios, simulate, window
-from .args import EXIT_BAD_INPUT, Parser
+from .args import EXIT_BAD_INPUT, Parser, tell
 
 # each module's `register(sub)` adds its subcommands, in the order `--help` lists them
 MODULES = (window, edit, replay, autoplay, simulate, odds, report, scenarios)
@@ -31,8 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
+        tell(e)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

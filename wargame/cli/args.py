@@ -4,6 +4,7 @@ and finding a scenario by path or shipped name."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Callable, NoReturn
 
@@ -54,3 +55,16 @@ def scenario_path(name: str) -> Path:
         known = ", ".join(shipped_scenarios())
         raise InputError.single(name, f"no such file or shipped scenario (shipped: {known})")
     return path
+
+
+PROBLEMS_SHOWN = 20  # one line each, then how many more
+
+
+def tell(e: InputError) -> None:
+    """Print a refusal's problems, one line each: a screenful at most (a file of a hundred
+    thousand unknown keys is one mistake made many times), then how many more there are."""
+    for problem in e.problems[:PROBLEMS_SHOWN]:
+        print(problem, file=sys.stderr)
+    more = len(e.problems) - PROBLEMS_SHOWN
+    if more > 0:
+        print(f"{e.problems[0].file}: and {more:,} more problem{'s' * (more > 1)} (fix these first)", file=sys.stderr)

@@ -27,6 +27,8 @@ def _autoplay(args: argparse.Namespace) -> int:
     from ..rules.engine import Game
     from ..scenario.load import load_scenario
 
+    if args.save is not None and not args.save.strip():  # refused before the game, not silently after it
+        raise InputError.single("--save", "give the file to write the record to")
     path = scenario_path(args.scenario)
     if is_save(path):
         game, _ = load_game(path)  # the saved game goes on with its own seed and dice

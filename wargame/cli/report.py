@@ -28,6 +28,8 @@ def _report(args: argparse.Namespace) -> int:
     if side is None and not game.over and not args.umpire:
         raise InputError.single(args.save, "this game is not over: everything in it is the umpire's view; "
                                            "give --side blue or red, or add --umpire")  # fmt: skip
+    if not args.out.strip():
+        raise InputError.single("--out", "give the folder to write the report into")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError.single(args.out, "is a file, not a folder")

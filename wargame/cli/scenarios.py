@@ -7,7 +7,7 @@ import sys
 
 from ..errors import InputError
 from ..resources import DEFAULT_SCENARIO, shipped_scenarios
-from .args import EXIT_BAD_INPUT, command, scenario_path
+from .args import EXIT_BAD_INPUT, command, scenario_path, tell
 
 
 def register(sub) -> None:
@@ -27,8 +27,7 @@ def _validate(args: argparse.Namespace) -> int:
             load_scenario(scenario_path(name))
         except InputError as e:
             failed = True
-            for problem in e.problems:
-                print(problem, file=sys.stderr)
+            tell(e)
             continue
         print(f"{name}: ok")
     return EXIT_BAD_INPUT if failed else 0

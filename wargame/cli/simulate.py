@@ -11,24 +11,38 @@ from .args import command, scenario_path, seed
 from .players import add_player_options
 
 
-def _count(text: str) -> int:
+MAX_GAMES = 1_000_000  # a million games is hours of play on any machine; more is a slip of the keyboard
+MAX_JOBS = 256  # worker processes on one machine
+
+
+def _count(text: str, most: int | None = None) -> int:
     try:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    if most is not None and n > most:
+        raise argparse.ArgumentTypeError(f"{text!r}: at most {most:,}")
     return n
+
+
+def _games(text: str) -> int:
+    return _count(text, MAX_GAMES)
+
+
+def _jobs(text: str) -> int:
+    return _count(text, MAX_JOBS)
 
 
 def register(sub) -> None:
     p = command(sub, "simulate", _simulate, "play many games between computer players and print the scenario's balance")
     p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO",
                    help=f"scenario file or shipped name (default {DEFAULT_SCENARIO})")  # fmt: skip
-    p.add_argument("--games", type=_count, required=True, metavar="N", help="how many games to play")
+    p.add_argument("--games", type=_games, required=True, metavar="N", help="how many games to play")
     add_player_options(p, computers_only=True)
     p.add_argument("--seed", type=seed, default=1, help="dice seed of the first game; game i has seed+i (default 1)")
-    p.add_argument("--jobs", type=_count, default=1, metavar="J", help="worker processes on this machine (default 1)")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="J", help="worker processes on this machine (default 1)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="PATH=VALUE",
                    help="change a scenario value for this run, e.g. tracks.authorization.start=0 (list items by id)")  # fmt: skip
     p.add_argument("--report", metavar="DIR", help="also write the figures as JSON and the charts as PNG into DIR")
@@ -50,6 +64,12 @@ def _simulate(args: argparse.Namespace) -> int:
             import distributed  # noqa: F401
         except ImportError:
             raise InputError.single("wargame simulate", CLUSTER_EXTRA) from None
+    if args.report is not None:  # before hours of play, not after
+        report = Path(args.report)
+        if not args.report.strip():
+            raise InputError.single("--report", "give the folder to write the report into")
+        if report.exists() and not report.is_dir():
+            raise InputError.single(args.report, "is a file, not a folder: give a folder for the report")
     loaded = apply_overrides(load_scenario(scenario_path(args.scenario)), args.settings)
     matchup = Matchup(args.blue, args.red, args.level)
     wall = time.perf_counter()

@@ -81,11 +81,14 @@ class CompiledTable:
 
     def odds(self, column: int, modifier: int) -> Odds:
         """Exact odds of each row for a column and modifier total (cached: it is called per hover)."""
+        dice = self.dice
+        # a total past either end reads the end row: a modifier beyond the table's span is the
+        # span's (so any whole number is exact, and numpy's 64-bit totals never wrap)
+        modifier = max(self.low - dice.high - 1, min(self.high - dice.low + 1, modifier))
         key = (column, modifier)
         cached = self._odds.get(key)
         if cached is not None:
             return cached
-        dice = self.dice
         totals = np.arange(dice.low, dice.high + 1) + modifier
         idx = self._at[column][np.clip(totals, self.low, self.high) - self.low]
         rows = self.rows[column]

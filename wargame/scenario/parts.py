@@ -179,6 +179,8 @@ class Effect(Model):
         extra = [k for k in _EXTRAS if getattr(self, k) is not None and k not in allowed]
         if extra:
             raise ValueError(f"'{extra[0]}' does not belong in a '{verb}' effect")
+        if verb == "adjust" and abs(self.change or 0) > MAX_A_DAY:  # as a threshold's adjust: a turn stays bounded
+            raise ValueError(f"an 'adjust' effect changes a rule value by at most {MAX_A_DAY} either way (found {self.change})")
         return self
 
     @functools.cached_property
