@@ -100,3 +100,30 @@ def test_a_folder_in_the_way_is_an_error_not_a_replacement(tmp_path):
     with pytest.raises(OSError):
         write_atomic(tmp_path / "game.wgsave", NEW)
     assert (tmp_path / "game.wgsave").is_dir() and leftovers(tmp_path) == []
+
+
+def test_a_staged_folder_is_written_whole_or_not_at_all(tmp_path):
+    from wargame.atomic import staged_folder
+
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with staged_folder(out) as stage:  # a whole write: every file moves in, the others stay
+        (stage / "index.html").write_text("page")
+        (stage / "chart.png").write_bytes(b"png")
+    assert sorted(p.name for p in out.iterdir()) == ["chart.png", "index.html", "notes.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no stage left beside it
+
+    with pytest.raises(OSError):  # a write that fails half way (a full disk): nothing changes
+        with staged_folder(out) as stage:
+            (stage / "index.html").write_text("new page")
+            raise OSError(28, "No space left on device", str(stage / "chart.png"))
+    assert (out / "index.html").read_text() == "page" and [p.name for p in tmp_path.iterdir()] == ["report"]
+
+    (out / "vp.png").mkdir()  # a name taken by a folder: refused before any file moves, and named
+    with pytest.raises(IsADirectoryError) as info:
+        with staged_folder(out) as stage:
+            (stage / "index.html").write_text("newer page")
+            (stage / "vp.png").write_bytes(b"png")
+    assert info.value.filename == str(out / "vp.png")
+    assert (out / "index.html").read_text() == "page"

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import stat
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:
@@ -106,3 +109,35 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@contextmanager
+def staged_folder(folder: str | Path) -> Iterator[Path]:
+    """A folder of files (a report: its page, its charts) written whole or not at all.
+
+    The files are written into a hidden folder beside `folder` (the same file system),
+    then each is renamed into `folder`, which is made if need be; if any write fails
+    (a full disk, a name taken by a folder) the staged files are removed and `folder`
+    is left as it was, and the error names the file in `folder` that could not be
+    written. Files already in `folder` that the new set does not hold are kept."""
+    folder = Path(folder)
+    parent = folder.parent if str(folder.parent) else Path(".")
+    stage = parent / f".{folder.name}.{secrets.token_hex(4)}.partial"
+    try:
+        stage.mkdir()
+        yield stage
+        names = sorted(p.name for p in stage.iterdir())
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:  # every name checked before any is moved: all or none
+            target = folder / name
+            if target.is_dir() and not target.is_symlink():
+                raise IsADirectoryError(21, "a folder has that name", str(target))
+        for name in names:
+            os.replace(stage / name, folder / name)
+        _fsync_folder(folder)
+    except OSError as e:
+        if e.filename is not None and Path(e.filename).parent == stage:
+            e.filename = str(folder / Path(e.filename).name)  # the name the reader knows
+        raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

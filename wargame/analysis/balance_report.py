@@ -92,13 +92,21 @@ def choices_lines(rules: Rulebook, f: Figures) -> list[str]:
 
 
 def write_report(rules: Rulebook, f: Figures, folder: Path) -> list[Path]:
-    """figures.json and the charts as PNG in `folder`; returns the files written."""
+    """figures.json and the charts as PNG in `folder`, whole or not at all (a full disk
+    leaves no half report); returns the files written."""
+    from ..atomic import staged_folder
+
+    with staged_folder(folder) as stage:
+        written = _write_into(rules, f, stage)
+    return [folder / p.name for p in written]
+
+
+def _write_into(rules: Rulebook, f: Figures, folder: Path) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    folder.mkdir(parents=True, exist_ok=True)
     written = [folder / "figures.json"]
     written[0].write_text(json.dumps(f.as_data(), indent=2) + "\n", encoding="utf-8")
     plt.rcParams.update({"font.size": 9, "axes.spines.top": False, "axes.spines.right": False})

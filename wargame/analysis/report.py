@@ -43,8 +43,16 @@ DIE = "⚀⚁⚂⚃⚄⚅"
 
 
 def write_report(game, out: Path, side: str | None, draw_board: DrawBoard | None = None) -> Path:
-    """Write the report of `game` as `side` knew it into the folder `out`; return the page."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write the report of `game` as `side` knew it into the folder `out`, whole or not at
+    all (a full disk leaves no half report); return the page."""
+    from ..atomic import staged_folder
+
+    with staged_folder(out) as stage:
+        page = _write_into(game, stage, side, draw_board)
+    return out / page.name
+
+
+def _write_into(game, out: Path, side: str | None, draw_board: DrawBoard | None) -> Path:
     turns = turn_ends(game, side)
     rules = game.rules
     charts = _charts(rules, turns, out)

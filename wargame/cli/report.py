@@ -44,6 +44,6 @@ def _report(args: argparse.Namespace) -> int:
     try:
         page = write_report(game, out, side, draw)
     except OSError as e:
-        raise InputError.single(args.out, f"cannot write the report: {e.strerror or e}") from None
+        raise InputError.single(e.filename or args.out, f"cannot write the report: {e.strerror or e}") from None
     print(f"wrote {page}")
     return 0

@@ -85,6 +85,6 @@ def _simulate(args: argparse.Namespace) -> int:
         try:
             files = write_report(rules, figures, Path(args.report))
         except OSError as e:
-            raise InputError.single(args.report, f"cannot write the report: {e.strerror or e}") from None
+            raise InputError.single(e.filename or args.report, f"cannot write the report: {e.strerror or e}") from None
         print(f"report written: {', '.join(str(f) for f in files)}")
     return 0
