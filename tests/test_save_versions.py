@@ -97,3 +97,17 @@ def test_a_rules_2_game_that_parts_under_todays_rules_is_refused_naming_both(tut
     text = save_text(game).replace(f"\nrules: {RULES_VERSION}\n", "\nrules: 2\n")
     line = _problem(text)
     assert f"step 0: made with rules version 2, which this wargame (rules version {RULES_VERSION}) no longer plays for this game" in line
+
+
+def test_a_rules_version_played_in_another_format_is_refused_without_contradiction():
+    v2 = (FIXTURES / "v2-tutorial-finished.wgsave").read_text()
+    line = _problem(v2.replace(f'\nformat: "{SAVE_FORMAT}"\n', '\nformat: "wargame-save/1"\n', 1).replace("\nrules: 2\n", f"\nrules: {RULES_VERSION}\n", 1))
+    assert f"rules version {RULES_VERSION} is not one a wargame-save/1 record holds (it holds rules version 1)" in line
+    assert "no longer plays" not in line
+
+
+def test_a_seed_of_thousands_of_digits_is_refused_in_the_games_words():
+    v2 = (FIXTURES / "v2-tutorial-finished.wgsave").read_text()
+    seed_line = next(x for x in v2.splitlines() if x.startswith("seed: "))
+    line = _problem(v2.replace(seed_line, "seed: " + "7" * 5000, 1))
+    assert "seed" in line and "more digits" in line and "set_int_max_str_digits" not in line

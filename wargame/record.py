@@ -257,7 +257,11 @@ def rules_version(lines: Lines, played: int | tuple[int, ...], fmt: str) -> int:
     if rules > RULES_VERSION:
         raise lines.error(number, f"made by a newer wargame (rules version {rules}; this one plays rules version {RULES_VERSION}): update wargame to open it", 8)  # fmt: skip
     if rules not in (played if isinstance(played, tuple) else (played,)):
-        raise lines.error(number, f"made with rules version {rules}, which this wargame (rules version {RULES_VERSION}) no longer plays in {fmt}", 8)  # fmt: skip
+        if rules != RULES_VERSION and rules not in OLDER_RULES:
+            raise lines.error(number, f"made with rules version {rules}, which this wargame (rules version {RULES_VERSION}) no longer plays in {fmt}", 8)  # fmt: skip
+        held = ", ".join(map(str, played if isinstance(played, tuple) else (played,)))  # a version played, in another format
+        raise lines.error(number, f"rules version {rules} is not one a {fmt} record holds (it holds rules version {held}): "
+                                  "the first line or this one was changed, or another program wrote the record", 8)  # fmt: skip
     return rules
 
 

@@ -132,6 +132,8 @@ class Lines:
         except (ValueError, RecursionError) as e:
             where = getattr(e, "pos", 0) or 0
             message = getattr(e, "msg", None) or str(e)
+            if "integer string conversion" in message:  # Python's own limit, and its advice to a programmer
+                message = "a number with more digits than any the game writes"
             raise self.error(number, f"{what}: not a value the game writes ({message})", column + where) from None
         problem = check(value)
         if problem is not None:
@@ -171,7 +173,11 @@ def int_check(low: int, high: int) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if not isinstance(value, int) or isinstance(value, bool):
             return "expected a whole number"
-        return None if low <= value <= high else f"must be from {low} to {high}, found {value}"
+        if low <= value <= high:
+            return None
+        # Python will not write out a whole number of more than 4,300 digits: say how long it is
+        found = value if abs(value) < 10**18 else f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+        return f"must be from {low} to {high}, found {found}"
 
     return check
 
