@@ -127,3 +127,11 @@ def test_a_staged_folder_is_written_whole_or_not_at_all(tmp_path):
             (stage / "vp.png").write_bytes(b"png")
     assert info.value.filename == str(out / "vp.png")
     assert (out / "index.html").read_text() == "page"
+
+
+def test_a_file_where_a_folder_must_be_is_named(tmp_path):
+    (tmp_path / "game.wgsave").write_text("x")
+    with pytest.raises(NotADirectoryError) as info:
+        write_atomic(tmp_path / "game.wgsave" / "sub" / "x.wgsave", "y")
+    assert info.value.filename == str(tmp_path / "game.wgsave") and "folder" in info.value.strerror
+    assert (tmp_path / "game.wgsave").read_text() == "x"

@@ -31,6 +31,11 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
+    for up in (folder, *folder.parents):  # mkdir would say "File exists" of a file where a folder must be
+        if up.exists():
+            if not up.is_dir():
+                raise NotADirectoryError(20, "a file stands where a folder must be", str(up))
+            break
     folder.mkdir(parents=True, exist_ok=True)
     mode = _mode_to_keep(path)
     data = text.encode("utf-8") if isinstance(text, str) else text

@@ -92,7 +92,7 @@ def render(path: Path, out: Path, side: str | None, size: tuple[int, int], seed:
         out.parent.mkdir(parents=True, exist_ok=True)
         save_png(app.surface, out)
     except OSError as e:
-        raise InputError.single(str(out), f"cannot write the picture: {e}") from None
+        raise InputError.single(str(out), f"cannot write the picture: {e.strerror or e}") from None
     pygame.quit()
     return 0
 
