@@ -51,7 +51,10 @@ def format_figures(rules: Rulebook, f: Figures) -> str:
     out += ["", "table rows that came up"]
     for tid, results in f.rows.items():
         total = sum(results.values())
-        texts = {row.result: row.text for col in rules.tables[tid].rows for row in col}
+        texts: dict[str, str] = {}  # rows sharing a result id are told by the first such row's text, as odds tells them
+        for col in rules.tables[tid].rows:
+            for row in col:
+                texts.setdefault(row.result, row.text)
         parts = ", ".join(f"{texts.get(r, r)} {n / total:.1%}" for r, n in results.items()) if total else "never rolled"
         out.append(f"  {rules.tables[tid].spec.title} ({total} rolls): {parts}")
     out += choices_lines(rules, f)
