@@ -87,7 +87,7 @@ def draw_result(surface: pygame.Surface, session) -> None:
     facts = [
         f"{st['attacks']} attacks by the {red}: {st['drones_launched']} drones ({st['drones_shot_down']} shot down, "
         f"{st['drones_through']} through), {st['rockets_fired']} rockets",
-        f"{st['us_casualties']} {blue} casualties · {st.get('militia_casualties', 0)} {red} fighters killed · "
+        f"{st['us_casualties']} {blue} casualties · {st.get('militia_casualties', 0)} fighters killed · "
         f"{st['civilian_casualties']} civilian casualties",
         f"{st['sorties_flown']} sorties ({st['sorties_turned_back']} turned back, {st['unauthorized_sorties']} "
         f"beyond authorization) · {st['targets_destroyed']} targets destroyed · {st['quiet_turns']} quiet days",
