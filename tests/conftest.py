@@ -9,9 +9,12 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # saves, autosaves and display settings go to a folder of this run, never the tester's home
+import atexit  # noqa: E402
+import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="wargame-tests-")
+os.environ["XDG_DATA_HOME"] = _DATA = tempfile.mkdtemp(prefix="wargame-tests-")
+atexit.register(shutil.rmtree, _DATA, True)  # each run (each xdist worker) removes its own, however it ends
 
 from pathlib import Path  # noqa: E402
 
