@@ -121,8 +121,8 @@ class Replay:
         self.save: SaveFile | None = None
         pieces = len(rules.scenario.pieces)
         self.snapshot_every = snapshot_every or max(1, -(-len(self.steps) * pieces // SNAPSHOT_BUDGET))
-        self._snapshots: dict[int, GameState] = {}
-        self._revealed: dict[int, list] = {}  # at each snapshot, what the attacks resolved so far revealed
+        # step -> the state after it, and what the attacks resolved so far revealed (a belief reads it)
+        self._snapshots: dict[int, tuple[GameState, tuple]] = {}
         self.digests: list[str] = []
         self.marks: list[StepMark] = []
         game = start(rules, seed, self.steps[0].faces)
@@ -141,8 +141,7 @@ class Replay:
         self.marks.append(StepMark(game.state.turn, game.phase, game.phase_title, None if over else game.side_to_move,
                                    range(first_event, len(game.log))))  # fmt: skip
         if i % self.snapshot_every == 0 or i == len(self.steps) - 1:
-            self._snapshots[i] = game.state.clone()
-            self._revealed[i] = list(game.revealed)
+            self._snapshots[i] = (game.state.clone(), tuple(game.revealed))
 
     @classmethod
     def from_game(cls, game: Game, *, snapshot_every: int | None = None) -> Replay:
@@ -229,8 +228,9 @@ class Replay:
         """A new game standing after step `base`, which has a snapshot."""
         game = start(self.rules, self.seed, self.steps[0].faces)
         if base:
-            game.stand_at(self._snapshots[base].clone(), self.events[: self.marks[base].events.stop],
-                          list(self.steps[: base + 1]), list(self._revealed[base]))  # fmt: skip
+            state, revealed = self._snapshots[base]
+            game.stand_at(state.clone(), self.events[: self.marks[base].events.stop], list(self.steps[: base + 1]),
+                          list(revealed))  # fmt: skip
         return game
 
     def _moments_in(self, step: int) -> list[tuple[GameState, tuple]]:

@@ -12,12 +12,17 @@ def clearly_positive(diffs: Sequence[float], confidence: float) -> bool:
     """Whether paired differences of scores (one plan's less another's, world by world)
     say the first plan is better by more than luck could: their mean against its
     standard error (the same worlds and dice make much of the pairs' luck cancel)."""
-    n = len(diffs)
-    if n < 2:
+    if len(diffs) < 2:
         return False
-    m = sum(diffs) / n
-    var = sum((d - m) ** 2 for d in diffs) / (n - 1)
-    return m > 0 and m > confidence * math.sqrt(var / n)
+    m, se2 = _mean_and_se2(diffs)
+    return m > 0 and m > confidence * math.sqrt(se2)
+
+
+def _mean_and_se2(ds: Sequence[float]) -> tuple[float, float]:
+    """The mean of at least two numbers and its squared standard error."""
+    n = len(ds)
+    m = sum(ds) / n
+    return m, sum((d - m) ** 2 for d in ds) / (n - 1) / n
 
 
 def _by_way(pool: Sequence[tuple[int, float]], weights: Sequence[float]) -> list[tuple[float, list[float]]]:
@@ -43,8 +48,8 @@ def clearly_positive_over(pool: Sequence[tuple[int, float]], weights: Sequence[f
     total = sum(p for p, _ in parts)
     m = se2 = 0.0
     for p, ds in parts:
-        q, n = p / total, len(ds)
-        mk = sum(ds) / n
+        q = p / total
+        mk, sk = _mean_and_se2(ds)
         m += q * mk
-        se2 += q * q * sum((d - mk) ** 2 for d in ds) / (n - 1) / n
+        se2 += q * q * sk
     return m > 0 and m > confidence * math.sqrt(se2)
