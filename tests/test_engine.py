@@ -21,6 +21,9 @@ from wargame.rules.commands import (
 )
 from wargame.dice import RecordedDice
 from wargame.rules.engine import Game, IllegalCommand
+from wargame.rules.rulebook import Rulebook
+from wargame.scenario.load import LoadedScenario
+from wargame.scenario.model import VpAutomatic
 
 CALM = [(6, 1), (6, 1)]  # Iran's reaction rolls 2: "Tehran urges calm"
 
@@ -299,6 +302,20 @@ def test_final_scoring_awards_objectives_and_names_a_winner(tutorial_rules):
     assert "Objective: Both teams survive" in reasons
     assert g.state.vp == {"blue": 8, "red": 2}
     assert result.winner == "blue" and "Blue leads by 6 VP" in result.reason
+
+
+def test_final_scoring_counts_every_objective_before_an_automatic_victory(tutorial):
+    """Red's objective brings it to an automatic-victory level only at final scoring, with
+    Blue ahead on points: the points decide. (Scored one by one with sudden death, the game
+    ended on Red's objective and called it Red's automatic victory, with Blue leading 8 to 2.)"""
+    s = tutorial.scenario
+    auto = VpAutomatic(side="red", at_least=2, text="Red's campaign prevails.")
+    varied = s.model_copy(update={"victory": s.victory.model_copy(update={"automatic": [auto]})})
+    g = Game(Rulebook(LoadedScenario(varied, tutorial.text, tutorial.path)), 5)
+    while not g.over:
+        g.apply(EndPhase())
+    assert g.state.vp == {"blue": 8, "red": 2}
+    assert g.state.result.winner == "blue" and "Blue leads by 6 VP" in g.state.result.reason
 
 
 # --- illegal commands ------------------------------------------------------------------

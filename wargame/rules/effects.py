@@ -259,13 +259,22 @@ def move_track(g: Game, tid: str, change: int, reason: str, visible: str = ALL) 
 
 
 def award(g: Game, side: str, points: int, reason: str, piece: str = "", visible: str = ALL) -> None:
+    """Points in play, where reaching an automatic-victory level ends the game at once."""
+    score(g, side, points, reason, piece, visible)
+    st = g.state
+    for auto in g.rules.scenario.victory.automatic:
+        if auto.side == side and st.vp[side] >= auto.at_least and st.result is None:
+            end_game(g, side, auto.text)
+
+
+def score(g: Game, side: str, points: int, reason: str, piece: str = "", visible: str = ALL) -> None:
+    """Points on the record. Final scoring adds the objectives this way: every objective
+    counts before the points are compared, so the first objective scored cannot end the
+    game as a sudden-death victory before the other side's are counted."""
     st = g.state
     st.vp[side] += points
     st.vp_log.append((side, points, reason, piece))
     g.emit("vp", f"{SIDE_NAMES[side]} {points:+d} VP: {reason}", visible)
-    for auto in g.rules.scenario.victory.automatic:
-        if auto.side == side and st.vp[side] >= auto.at_least and st.result is None:
-            end_game(g, side, auto.text)
 
 
 def change_stock(g: Game, side: str, stock: str, change: int, reason: str) -> None:

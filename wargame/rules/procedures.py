@@ -26,6 +26,7 @@ from .effects import (
     holds,
     move_track,
     roll,
+    score,
 )
 from . import cards
 from .events import ALL
@@ -372,12 +373,8 @@ def final_scoring(g: Game) -> None:
     v = g.rules.scenario.victory
     g.emit("phase", "The last turn is over: final scoring")
     for obj in v.objectives:
-        if st.result is not None:
-            return
         if holds(g, obj.when):
-            award(g, obj.side, obj.points, f"Objective: {obj.name}")
-    if st.result is not None:
-        return
+            score(g, obj.side, obj.points, f"Objective: {obj.name}")
     diff = st.vp["blue"] - st.vp["red"]
     if diff >= v.margin and diff > 0:
         end_game(g, "blue", f"Blue leads by {diff} VP (needs {v.margin})")
