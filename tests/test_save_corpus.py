@@ -379,6 +379,12 @@ def a_comment_added(f: Fresh):
     return "\n".join(lines) + "\n", "expected 'steps' here, found '# saved after a good turn'", i
 
 
+@case
+def a_key_without_its_space(f: Fresh):
+    i = next(k for k, line in enumerate(f.lines) if line.startswith("players: "))
+    return f.with_line(i, "players:" + f.lines[i][len("players: "):]), "'players' must be followed by ': '", i
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_a_broken_save_is_refused_at_its_line(fresh, name):
     text, fragment, index = CASES[name](fresh)

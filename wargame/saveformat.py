@@ -116,6 +116,10 @@ class Lines:
         prefix = key + ":" if check is None else key + ": "
         if not line.startswith(prefix):
             shown = line.split(":")[0].strip() or line[:20]
+            if shown == key.strip():  # the right key, mangled after it: say where and how
+                at = next(i for i, (a, b) in enumerate(zip(line + "\0", prefix)) if a != b)
+                raise self.error(number, f"{key.strip()!r} must be followed by {prefix[len(key):]!r}, "
+                                 f"as the game writes it; found {line[len(key):at + 1]!r}", at + 1)  # fmt: skip
             raise self.error(number, f"expected {key.strip()!r} here, found {shown!r}", 1)
         if check is None:
             if line != prefix:
