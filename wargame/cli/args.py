@@ -23,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
 def command(sub, name: str, run: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help, description=help)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, parser=p)
     return p
 
 
