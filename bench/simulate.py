@@ -97,6 +97,27 @@ def scaled(loaded: LoadedScenario, copies: int) -> Rulebook:
     return Rulebook(LoadedScenario(s.model_copy(update={"pieces": list(s.pieces) + extra}), loaded.text, loaded.path))
 
 
+def search_figures(rules: Rulebook, n: int) -> None:
+    """The search player's cost a game at `fast` and `normal`, each side, over `n` games a side."""
+    print("\nthe search player against greedy: CPU of its own moves, each side")
+    for level, target in (("fast", 20.0), ("normal", 100.0)):
+        slowest = 0.0
+        for side in ("blue", "red"):
+            costs = []
+            for seed in range(n):
+                # this host's speed drifts within seconds: the reference is taken on both sides
+                # of the game, and the game set against their mean
+                before = reference()
+                own, worst = search_costs(rules, seed, side, level)
+                costs.append(own / ((before + reference()) / 2))
+                slowest = max(slowest, worst)
+            costs.sort()
+            print(line(f"search {side.capitalize()} game at {level} (median of {len(costs)})", costs[len(costs) // 2],
+                       target) + f"   (most {costs[-1]:.3g})")  # fmt: skip
+        if level == "normal":
+            print(line("slowest search move at normal", slowest, 1.0, unit="s"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO)
@@ -104,7 +125,7 @@ def main() -> int:
         "--strength", type=int, default=0, metavar="N", help="also play N games each way, greedy against random"
     )
     ap.add_argument("--search-games", type=int, default=5, metavar="N",
-                    help="games a side for the search player's costs (default 5)")  # fmt: skip
+                    help="games a side for the search player's costs (default 5; 0 leaves them out)")  # fmt: skip
     ap.add_argument("--search-strength", type=int, default=0, metavar="N",
                     help="also play N games each way, the search player at normal against greedy")  # fmt: skip
     args = ap.parse_args()
@@ -152,24 +173,8 @@ def main() -> int:
             f"{k:>3} {pieces:>7} {xp:>9.2f} {commands / len(seeds):>9.0f} {xc:>10.2f} {xr:>12.2f}   {'ok' if xc <= xp else 'MISSED'}"
         )
 
-    print("\nthe search player against greedy: CPU of its own moves, each side")
-    for level, target in (("fast", 20.0), ("normal", 100.0)):
-        slowest = 0.0
-        for side in ("blue", "red"):
-            costs = []
-            for seed in range(args.search_games):
-                # this host's speed drifts within seconds: the reference is taken on both sides
-                # of the game, and the game set against their mean
-                before = reference()
-                own, worst = search_costs(rules, seed, side, level)
-                costs.append(own / ((before + reference()) / 2))
-                slowest = max(slowest, worst)
-            costs.sort()
-            print(line(f"search {side.capitalize()} game at {level} (median of {len(costs)})", costs[len(costs) // 2],
-                       target) + f"   (most {costs[-1]:.3g})")  # fmt: skip
-        if level == "normal":
-            print(line("slowest search move at normal", slowest, 1.0, unit="s"))
-
+    if args.search_games > 0:
+        search_figures(rules, args.search_games)
     pairings = []
     if args.strength:
         pairings += [("greedy", "random", args.strength, 0.8, "blue"), ("random", "greedy", args.strength, 0.8, "red")]
