@@ -161,6 +161,7 @@ class Rulebook:
         self.deck_of = {side: [c.id for c in s.cards.deck if c.side == side] for side in ("blue", "red")} if s.cards else {}
         self.operations = {side: {op.id: op for op in ops} for side, ops in s.cards.operations.items()} if s.cards else {}
         self._reach: dict[tuple[Hex, int, str], tuple[Hex, ...]] = {}
+        self._steps_of: dict[str, dict[Hex, tuple[tuple[Hex, int], ...]]] = {}
         self._in_range: dict[tuple[Hex, int], tuple[str, ...]] = {}
         self._area: dict[tuple[Hex, int], tuple[Hex, ...]] = {}
         self._area_set: dict[tuple[Hex, int], frozenset[Hex]] = {}
@@ -234,28 +235,38 @@ class Rulebook:
         got = self._reach.get(key)
         if got is not None:
             return got
-        allowed = set(self.sides[side].move_countries) if side in self.sides else set()
+        steps = self._steps(side)
         best = {start: 0}
         frontier = [start]
+        far = 1 << 30
         while frontier:
             nxt = []
             for h in frontier:
                 spent = best[h]
-                for n in h.neighbours():
-                    t = self.terrain.get(n)
-                    if t is None or t.move_cost is None:
-                        continue
-                    if allowed and self.country[n] not in allowed:
-                        continue
-                    if n in self.blocked:
-                        continue
-                    cost = spent + t.move_cost
-                    if cost <= points and cost < best.get(n, 1 << 30):
+                for n, move_cost in steps.get(h, ()):
+                    cost = spent + move_cost
+                    if cost <= points and cost < best.get(n, far):
                         best[n] = cost
                         nxt.append(n)
             frontier = nxt
         got = tuple(sorted(h for h in best if h != start))
         self._reach[key] = got
+        return got
+
+    def _steps(self, side: str) -> dict[Hex, tuple[tuple[Hex, int], ...]]:
+        """From each hex, the neighbours a team of `side` may step into and what each costs:
+        on the map, passable, in the side's countries, not holding a US site. Made once per
+        side, since a random or searching game asks the moves from new hexes all game long."""
+        got = self._steps_of.get(side)
+        if got is None:
+            allowed = set(self.sides[side].move_countries) if side in self.sides else set()
+            open_cost = {
+                h: t.move_cost for h, t in self.terrain.items()
+                if t.move_cost is not None and h not in self.blocked and (not allowed or self.country[h] in allowed)
+            }  # fmt: skip
+            got = self._steps_of[side] = {
+                h: tuple((n, open_cost[n]) for n in h.neighbours() if n in open_cost) for h in self.terrain
+            }
         return got
 
     def reachable_set(self, start: Hex, points: int, side: str) -> frozenset[Hex]:
