@@ -25,6 +25,9 @@ EXPECTED: dict[str, tuple[str, int, int, bool] | str] = {
     "v2-tutorial-finished.wgsave": ("wargame-save/2", 4, 35, True),
     "v2r3-border-strikes-turn3.wgsave": ("wargame-save/2", 3, 35, False),
     "v2r3-february-finished.wgsave": ("wargame-save/2", 10, 95, True),
+    # rules 3 ended this game on Red's objective reaching its automatic level, Blue leading 5 to 2
+    "v2r3-tutorial-automatic-at-final-scoring.wgsave": "no longer plays for this game: the replayed state differs",
+    "v2r4-tutorial-automatic-finished.wgsave": ("wargame-save/2", 4, 27, True),
 }
 
 

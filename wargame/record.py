@@ -65,9 +65,13 @@ FORMAT_NUMBER = 2
 # from the start, and the state hash covers the victory-point log link by link.
 # 3: cards, markers, active teams, politics, repair, casualties that score as
 # inflicted; the state (and its hash) holds hands, markers and the day's counts.
-# A rules-2 save replays under rules 3 and is checked with the rules-2 hash (migrate.py).
-RULES_VERSION = 3
-OLDER_RULES = (2,)  # rules versions of format 2 this wargame still replays
+# 4: final scoring counts every objective before the points decide (under 3, the first
+# objective to reach an automatic-victory level ended the game before the rest were scored).
+# A rules-2 save replays under rules 4 and is checked with the rules-2 hash (migrate.py); a
+# rules-3 save with today's hash. One whose game ended at final scoring on an automatic
+# level parts from its record there, and is refused naming both versions.
+RULES_VERSION = 4
+OLDER_RULES = (2, 3)  # rules versions of format 2 this wargame still replays
 # What a save may hold, so that loading answers in a few seconds whatever it is
 # given: a replayed step costs about 0.1 ms plus 4.4 us a piece (the engine copies
 # the state for undo and hashes it whole after every command), so the work is
@@ -282,7 +286,7 @@ def _load(lines: Lines, first: str) -> tuple[Game, SaveFile]:
     game: Game | None = None
     steps: list[SavedStep] = []
     older = rules != RULES_VERSION
-    hash_of = rules_2_hash if older else None
+    hash_of = rules_2_hash if rules == 2 else None  # rules 3 hashed the state as today
 
     def refuse(number: int, i: int, why: str) -> InputError:
         return lines.error(number, f"step {i}: made with rules version {rules}, which this wargame (rules version {RULES_VERSION}) "
