@@ -385,6 +385,12 @@ def a_key_without_its_space(f: Fresh):
     return f.with_line(i, "players:" + f.lines[i][len("players: "):]), "'players' must be followed by ': '", i
 
 
+@case
+def a_key_out_of_its_indentation(f: Fresh):
+    i = next(k for k, line in enumerate(f.lines) if line.startswith("  id: "))
+    return f.with_line(i, f.lines[i].lstrip()), "'id' must stand indented by 2 spaces", i
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_a_broken_save_is_refused_at_its_line(fresh, name):
     text, fragment, index = CASES[name](fresh)

@@ -116,7 +116,11 @@ class Lines:
         prefix = key + ":" if check is None else key + ": "
         if not line.startswith(prefix):
             shown = line.split(":")[0].strip() or line[:20]
-            if shown == key.strip():  # the right key, mangled after it: say where and how
+            if shown == key.strip():  # the right key, mangled around it: say where and how
+                indent = len(key) - len(key.lstrip())
+                if not line.startswith(key):
+                    said = f"indented by {indent} spaces" if indent else "at the start of its line"
+                    raise self.error(number, f"{key.strip()!r} must stand {said}, as the game writes it", 1)
                 at = next(i for i, (a, b) in enumerate(zip(line + "\0", prefix)) if a != b)
                 raise self.error(number, f"{key.strip()!r} must be followed by {prefix[len(key):]!r}, "
                                  f"as the game writes it; found {line[len(key):at + 1]!r}", at + 1)  # fmt: skip
