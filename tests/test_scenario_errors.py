@@ -578,8 +578,10 @@ def test_validate_missing_file_is_one_line_and_exits_2(capsys):
 @pytest.mark.parametrize(
     "argv, fragment",
     [(["bogus"], "invalid choice: 'bogus'"), (["autoplay", "--seed", "x"], "'x' is not a whole number"),
-     (["schema", "extra"], "wargame schema: unrecognized arguments: extra (see wargame schema --help)")],
-    ids=["unknown_command", "seed_not_a_number", "an_argument_too_many_names_its_subcommand"],
+     (["schema", "extra"], "wargame schema: unrecognized arguments: extra (see wargame schema --help)"),
+     (["--bogus", "schema"], "wargame: unrecognized arguments: --bogus (see wargame --help)")],
+    ids=["unknown_command", "seed_not_a_number", "an_argument_too_many_names_its_subcommand",
+         "an_option_before_the_subcommand_is_the_programs"],
 )
 def test_usage_mistake_is_one_line_and_exit_status_2(argv: list[str], fragment: str, capsys):
     with pytest.raises(SystemExit) as caught:

@@ -25,8 +25,13 @@ MODULES = (window, edit, replay, autoplay, simulate, odds, report, scenarios)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if extra:  # told by the subcommand, so the line names it and its --help
-        getattr(args, "parser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # told by the subcommand they followed, so the line names it and its --help
+        words = list(sys.argv[1:] if argv is None else argv)
+        sub = getattr(args, "parser", None)
+        name = sub.prog.split()[-1] if sub is not None else None
+        after = sub is not None and name in words and all(
+            e in words[words.index(name) + 1:] for e in extra)  # fmt: skip
+        (sub if after else parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT
