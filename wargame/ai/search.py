@@ -353,10 +353,13 @@ def _seen_by(rules: Rulebook, st: GameState, side: str) -> GameState:
     if markers:
         spec = rules.markers
         markers = [m for m in markers if not (spec[m[0]].hidden and spec[m[0]].side == other)]
-    if len(pieces) == len(st.pieces) and len(markers) == len(st.markers):
-        return st  # nothing is hidden from this side (Red, as a rule, with no alert out)
+    # a new object every time, even when nothing is hidden: what the tactics weigh is kept
+    # while they are handed the same object, and the world itself changes with every command
     seen = GameState(*_FIELDS(st))  # every field shared, as copy.copy would, at a quarter of its cost
-    seen.pieces, seen.markers = pieces, markers
+    if len(pieces) != len(st.pieces):
+        seen.pieces = pieces
+    if len(markers) != len(st.markers):
+        seen.markers = markers
     return seen
 
 
