@@ -222,6 +222,17 @@ def test_a_shown_legend_hides_no_counter_and_no_name_at_1024x600(border_rules) -
     assert not box.collidepoint(m.hex_centre(hexgrid.parse_ccrr(deir.hex)))
 
 
+def test_every_city_is_named_on_the_whole_map_of_a_small_window(border_rules) -> None:
+    """At 1024x600 the whole June map is at size 7, where only the biggest cities were named:
+    Raqqa, Deir ez-Zor, Ramadi and Fallujah stood as squares without a name."""
+    m = MapView(border_rules, SMALL.copy())
+    surf = pygame.Surface(SMALL.size)
+    m.draw(surf, Scene(()))
+    cities = {p.name for p in border_rules.scenario.map.places if p.kind == "city"}
+    assert {"Raqqa", "Deir ez-Zor", "Ramadi", "Fallujah"} <= cities
+    assert cities <= set(m.painter.shown_name_of)
+
+
 def test_every_camera_move_is_counted_so_a_screen_can_drop_a_stale_hover(border_rules) -> None:
     """Defect 4, the camera's part: after Tab or Home the hex under a still mouse changes."""
     m = MapView(border_rules, VIEW.copy())

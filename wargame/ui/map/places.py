@@ -42,7 +42,7 @@ def shows_place(p, s: float) -> bool:
 def names_place(p, s: float) -> bool:
     """Which places a level names: every city from afar (the layout leaves out a name with
     no clear spot), only the biggest from very far; at 1024x600 the whole June map is at
-    size 8, and Raqqa, Deir ez-Zor, Ramadi and Fallujah went unnamed when only the biggest were."""
+    size 7, and Raqqa, Deir ez-Zor, Ramadi and Fallujah went unnamed when only the biggest were."""
     if s < 6:
         return p.kind == "city" and p.population >= 3
     if s < 9:
