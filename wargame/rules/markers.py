@@ -37,10 +37,12 @@ def marker_commands(g: Game, side: str, phase: str) -> tuple[Command, ...]:
     Asked before every command: each marker's placements on the pieces it may go
     on are made once per rulebook, and only the pieces destroyed or taken are left out."""
     rules, st = g.rules, g.state
+    mine = rules.markers_placed.get((side, phase))
+    if mine is None:
+        return ()
     out: list[Command] = []
-    for mid, m in rules.markers.items():
-        if m.side != side or m.placed_in != phase:
-            continue
+    for mid in mine:
+        m = rules.markers[mid]
         taken = [pid for k, pid in st.markers if k == mid]
         if len(taken) >= m.count:
             continue

@@ -155,6 +155,10 @@ class Rulebook:
         }
         self._adjust_of = {k: v for k, v in self._adjust_of.items() if v}
         self.markers = s.markers
+        # the markers each side places in each phase kind, asked before every command
+        self.markers_placed: dict[tuple[str, str], tuple[str, ...]] = {}
+        for mid, m in s.markers.items():
+            self.markers_placed[(m.side, m.placed_in)] = self.markers_placed.get((m.side, m.placed_in), ()) + (mid,)
         self.marker_adjust = {mid: dict(m.adjust) for mid, m in s.markers.items() if m.adjust}
         # cards: each by id, and each side's deck in the scenario's order
         self.cards = {c.id: c for c in s.cards.deck} if s.cards else {}
