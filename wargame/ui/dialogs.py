@@ -18,10 +18,18 @@ if TYPE_CHECKING:
     from pygame_gui.windows import UIFileDialog
 
 
-def file_dialog(rect: pygame.Rect, manager, title: str, start: Path | str, existing_only: bool) -> UIFileDialog:
-    """pygame_gui's file dialog over the screen, starting at `start`."""
+DIALOG_SIZE = (560, 460)  # every file dialog, at most: a screen smaller than this less a margin gets one that fits
+
+
+def file_dialog(screen: tuple[int, int], manager, title: str, start: Path | str, existing_only: bool,
+                centre_x: int | None = None) -> UIFileDialog:  # fmt: skip
+    """pygame_gui's file dialog over the screen, starting at `start`, one size for all of
+    them (centred, or over the column at `centre_x`, as the editor puts it over its map)."""
     from pygame_gui.windows import UIFileDialog
 
+    w, h = screen
+    rect = pygame.Rect(0, 0, min(DIALOG_SIZE[0], w - 40), min(DIALOG_SIZE[1], h - 40))
+    rect.center = (w // 2 if centre_x is None else centre_x, h // 2)
     return UIFileDialog(rect, manager, window_title=title, initial_file_path=str(start),
                         allow_existing_files_only=existing_only)  # fmt: skip
 

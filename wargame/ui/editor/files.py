@@ -64,12 +64,10 @@ class SaveFlow:
         self._warn_then_write(self.doc.path, then)
 
     def save_as(self, then=None) -> None:
-        w, h = self.app.size
-        rect = pygame.Rect(0, 0, min(560, w - 40), min(440, h - 40))
-        rect.center = (self.editor.board.viewport.centerx, h // 2)
         start = self.doc.path or Path.cwd() / f"{_scenario_id(self.doc)}.yaml"
         self.close()
-        self.dialog = file_dialog(rect, self.app.manager, "Save the scenario as", start, existing_only=False)
+        self.dialog = file_dialog(self.app.size, self.app.manager, "Save the scenario as", start, existing_only=False,
+                                  centre_x=self.editor.board.viewport.centerx)  # fmt: skip
         self._then = then
 
     def picked(self, path: Path) -> None:

@@ -45,10 +45,8 @@ class LoadScreen(CardScreen):
         if action == "load" and self.selected is not None:
             self._open(Path(self.saves[self.selected].path))
         elif action == "file":
-            w, h = self.app.size
-            rect = pygame.Rect(0, 0, min(560, w - 40), min(460, h - 40))
-            rect.center = (w // 2, h // 2)
-            self.dialog = file_dialog(rect, self.app.manager, "Load a saved game", saves.saves_dir(), existing_only=True)
+            self.dialog = file_dialog(self.app.size, self.app.manager, "Load a saved game", saves.saves_dir(),
+                                      existing_only=True)  # fmt: skip
         elif action == "back":
             self.back()
 

@@ -103,10 +103,8 @@ class MenuScreen(CardScreen):
             self.app.quit()
 
     def _pick(self) -> None:
-        w, h = self.app.size
-        rect = pygame.Rect(0, 0, min(560, w - 40), min(460, h - 40))
-        rect.center = (w // 2, h // 2)
-        self.dialog = file_dialog(rect, self.app.manager, "Open a scenario file", Path.cwd(), existing_only=True)
+        self.dialog = file_dialog(self.app.size, self.app.manager, "Open a scenario file", Path.cwd(),
+                                  existing_only=True)  # fmt: skip
 
     def _picked(self, path: Path) -> None:
         self.dialog = None

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
-
 from ... import saves
 from ..dialogs import dialog_event, file_dialog
 
@@ -16,10 +14,8 @@ class SaveDialog:
         self.session = session
         self.default_name = default_name
         self.say = say
-        w, h = app.size
-        rect = pygame.Rect(0, 0, min(520, w - 40), min(440, h - 40))
-        rect.center = (w // 2, h // 2)
-        self.window = file_dialog(rect, app.manager, "Save game as", saves.saves_dir() / default_name, existing_only=False)
+        self.window = file_dialog(app.size, app.manager, "Save game as", saves.saves_dir() / default_name,
+                                  existing_only=False)  # fmt: skip
 
     @property
     def open(self) -> bool:
