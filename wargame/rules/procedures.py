@@ -18,7 +18,6 @@ from .commands import DroneAttack, EndPhase, FlySortie, MoveTeam, ResolveAttack,
 from .effects import (
     Outcome,
     apply_effects,
-    award,
     change_stock,
     end_game,
     hex_name,
