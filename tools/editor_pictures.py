@@ -25,6 +25,7 @@ import pygame  # noqa: E402
 from wargame.editing import EditingDocument, copy_for_editing, tables  # noqa: E402
 from wargame.hexgrid import parse_ccrr  # noqa: E402
 from wargame.ui.app import headless_app  # noqa: E402
+from wargame.ui.png import save_png  # noqa: E402
 from wargame.ui.screens.flow import Shell  # noqa: E402
 
 SIZES = ((1280, 720), (1024, 600))
