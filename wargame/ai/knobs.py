@@ -15,6 +15,7 @@ class Knobs:
     one_drone: bool = False  # Red: one drone a salvo (keep the stock for later days)
     hide_seen: bool = True  # Red: move a team the other side sees before anything else
     close_in: bool = True  # Red: teams with nothing in range move toward the sites
+    foresee_strikes: bool = False  # Red: dig in where Blue's strike would come (greedy: where the loss hurts most)
     ground: bool = True  # Red: an active team that does not launch today goes back to ground
     strike_floor: float = 0.3  # Blue: fly a sortie only if worth more than this
     strikes: int = 99  # Blue: at most this many sorties today

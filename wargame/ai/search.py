@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import Sequence
 
@@ -80,18 +80,22 @@ class Plan:
     later: Knobs | None = None
 
 
+# Red's plans dig in where Blue's strike would come (greedy, the baseline, digs in by what a site
+# stands to lose alone: a greedy Red that foresaw the strikes won 62.6% of the decided games of 2,000
+# against greedy Blue, not 54.9%, past the June scenario's balance target of 40-60% for greedy play)
+RED = Knobs(foresee_strikes=True)
 # the plans weighed in each phase; the first of each side is its standing plan to begin with
 PLANS: dict[str, tuple[Plan, ...]] = {
     "red_operations": (
-        Plan(Knobs(one_drone=True), Knobs(one_drone=True)),  # a drone a salvo: stocks last the whole campaign
-        Plan(GREEDY, GREEDY),
-        Plan(Knobs(attacks=False)),
-        Plan(Knobs(attack_floor=0.8)),
-        Plan(Knobs(attack_floor=-99.0, ground=False)),
+        Plan(replace(RED, one_drone=True), replace(RED, one_drone=True)),  # a drone a salvo: stocks last the whole campaign
+        Plan(RED, RED),
+        Plan(replace(RED, attacks=False)),
+        Plan(replace(RED, attack_floor=0.8)),
+        Plan(replace(RED, attack_floor=-99.0, ground=False)),
         # each standing plan for today only: greedy's salvos on a day a drone a salvo wastes
         # (a full stock, or a card that lets each team send one drone more), and the reverse
-        Plan(GREEDY),
-        Plan(Knobs(one_drone=True)),
+        Plan(RED),
+        Plan(replace(RED, one_drone=True)),
     ),
     "blue_air": (
         Plan(GREEDY, GREEDY),

@@ -73,7 +73,7 @@ class Tactics:
         else:
             pick = None
         if pick is None and choices is not None and self.rules.markers:
-            pick = choices.best_marker(side, know, kind, knobs)
+            pick = choices.best_marker(side, know, kind, knobs, self.strike_threat if knobs.foresee_strikes else None)
         return pick if pick is not None else END
 
     # --- Red ---------------------------------------------------------------------------
@@ -230,6 +230,16 @@ class Tactics:
             v = self.sortie_value(know, c) + self.rng.random() * 1e-6
             if v > best_value:
                 best, best_value = c, v
+        return best
+
+    def strike_threat(self, know, target) -> float:
+        """What Blue's best sortie at `target` is worth to Blue, on what `know` shows."""
+        pieces = know.pieces
+        best = 0.0
+        for f in self.rules.strike_flights:
+            flight = pieces.get(f)
+            if flight is not None and not flight.destroyed:
+                best = max(best, self.sortie_value(know, FlySortie(f, target.id)))
         return best
 
     def sortie_value(self, know, c: FlySortie) -> float:
