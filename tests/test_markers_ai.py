@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+
+import pytest
 from collections import Counter
 
 from wargame.ai import make_player, player_seed
-from wargame.ai.choices import Marked
 from wargame.ai.knobs import GREEDY, Knobs
-from wargame.ai.tactics import Tactics
+from wargame.ai.tactics import Marked, Tactics
 from wargame.rules.commands import FlySortie, PlaceMarker
 from wargame.rules.engine import Game
 from wargame.rules.views import make_view
@@ -26,16 +27,20 @@ def test_red_digs_in_the_site_blue_would_strike_not_the_one_blue_spares(border_r
     view = _red_view(border_rules, g)
     tactics = Tactics(border_rules, random.Random(1))
     assert tactics.choices is not None
-    pick = tactics.choices.best_marker("red", view, "red_operations", GREEDY, tactics.strike_threat)
+    pick = tactics.choices.best_marker("red", view, "red_operations", GREEDY, tactics.marker_relief)
     assert isinstance(pick, PlaceMarker) and pick.marker == "dug_in"
     assert pick.piece in ("bukamal_facility", "bukamal_depot")
 
+    def best_sortie(know, pid: str) -> float:  # every flight, none left out as alike
+        return max(tactics.sortie_value(know, FlySortie(f, pid)) for f in border_rules.strike_flights)
+
     def relief(pid: str) -> float:
-        target = view.pieces[pid]
-        return tactics.strike_threat(view, target) - tactics.strike_threat(Marked(view, ("dug_in", pid)), target)
+        return max(0.0, best_sortie(view, pid)) - max(0.0, best_sortie(Marked(view, ("dug_in", pid)), pid))
 
     reliefs = {pid: relief(pid) for pid in ("bukamal_facility", "bukamal_depot", "qaim_facility")}
     assert reliefs[pick.piece] == max(reliefs.values()) > 0, reliefs
+    for pid, r in reliefs.items():
+        assert tactics.marker_relief(view, view.pieces[pid], "dug_in") == pytest.approx(r, abs=1e-12), pid
     # by what each site stands to lose alone the three tie, and the tie went to the Iraqi facility
     worth = {pid: tactics.choices._worth_guarding(view, view.pieces[pid]) for pid in reliefs}
     assert max(worth, key=lambda pid: (worth[pid], pid)) == "qaim_facility", worth
@@ -48,12 +53,12 @@ def test_a_site_blue_has_not_found_is_never_dug_in_against_its_strikes(border_ru
     view = _red_view(border_rules, g)
     depot = view.pieces["mayadin_depot"]
     assert depot.hidden
-    assert tactics.choices._relief(view, depot, "dug_in", tactics.strike_threat) == 0.0
+    assert tactics.marker_relief(view, depot, "dug_in") == 0.0
     # with every other site gone, a hidden one is dug in only by what it stands to lose
     for pid in ("bukamal_facility", "bukamal_depot", "qaim_facility"):
         g.state.pieces[pid].destroyed = True
     view = _red_view(border_rules, g)
-    assert tactics.choices.best_marker("red", view, "red_operations", GREEDY, tactics.strike_threat) == PlaceMarker(
+    assert tactics.choices.best_marker("red", view, "red_operations", GREEDY, tactics.marker_relief) == PlaceMarker(
         "dug_in", "mayadin_depot"
     )
 
@@ -83,3 +88,21 @@ def test_a_red_that_foresees_the_strikes_meets_most_of_them_dug_in(border_rules)
     assert foreseen[True] > foreseen[False], foreseen
     greedy = _strikes_met(border_rules, GREEDY, range(1, 13))
     assert greedy[True] / sum(greedy.values()) < foreseen[True] / sum(foreseen.values()), (greedy, foreseen)
+
+
+def test_a_kept_relief_is_the_relief_worked_out_afresh(border_rules):
+    """Over a game, every marker's relief a long-lived Red keeps is what a new one works out."""
+    g = Game(border_rules, 5, keep_undo=False)
+    players = {s: make_player("greedy", player_seed(5, s)) for s in ("blue", "red")}
+    warm = Tactics(border_rules, random.Random(1))
+    checked = 0
+    while not g.over and g.state.turn <= 6:
+        if g.phase == "red_operations":
+            view = _red_view(border_rules, g)
+            for pid in ("bukamal_facility", "bukamal_depot", "qaim_facility"):
+                site = view.pieces[pid]
+                fresh = Tactics(border_rules, random.Random(1)).marker_relief(view, site, "dug_in")
+                assert warm.marker_relief(view, site, "dug_in") == fresh, (g.state.turn, pid)
+                checked += 1
+        g.apply(players[g.side_to_move].choose(g.decision()))
+    assert checked >= 9

@@ -24,20 +24,9 @@ from .stakes import Stakes
 if TYPE_CHECKING:
     from .knobs import Knobs
 
-Threat = Callable[[Any, Any], float]  # (what a side knows, a piece of its own) -> the other side's best strike at it
-
-
-class Marked:
-    """What a side knows, with one marker more: to weigh a strike as if the marker stood."""
-
-    __slots__ = ("_know", "markers")
-
-    def __init__(self, know, marker: tuple[str, str]):
-        self._know = know
-        self.markers = (*know.markers, marker)
-
-    def __getattr__(self, name: str):
-        return getattr(self._know, name)
+# (what a side knows, a piece of its own, a marker) -> what the marker on the piece takes off the
+# other side's best strike at it
+Relief = Callable[[Any, Any, str], float]
 
 
 class Choices:
@@ -75,12 +64,12 @@ class Choices:
     # --- markers --------------------------------------------------------------------------
 
     def best_marker(self, side: str, know, phase: str, knobs: Knobs,
-                    threat: Threat | None = None) -> PlaceMarker | None:  # fmt: skip
+                    relief: Relief | None = None) -> PlaceMarker | None:  # fmt: skip
         """The next marker to place in this phase, on the piece where it matters most.
 
-        Where the other side's attacks on a piece can be weighed (`threat`: what its
-        best strike at the piece is worth to it, on what a knowledge shows), a marker
-        goes where it takes most off that worth: where the strike would come, not where
+        Where the other side's strikes can be weighed (`relief`: what a marker on a
+        piece takes off the worth of its best strike there), a marker goes where it
+        takes most: where the strike would come, not where
         the loss alone would hurt most. Greedy Red, which weighs the loss alone, digs in
         the Iraqi facility, which Blue seldom strikes for its price in Baghdad, and leaves
         the Syrian one open to 173 of Blue's 293 strikes at it (100 games against greedy Blue)."""
@@ -98,25 +87,14 @@ class Choices:
                      and not p.destroyed and pid not in on]  # fmt: skip
             if not could:
                 continue
-            if threat is not None:
-                relief = {p.id: self._relief(know, p, mid, threat) for p in could}
-                if max(relief.values()) > 0:
-                    best = max(could, key=lambda p: (relief[p.id], self._worth_guarding(know, p), p.id))
+            if relief is not None:
+                eased = {p.id: relief(know, p, mid) for p in could}
+                if max(eased.values()) > 0:
+                    best = max(could, key=lambda p: (eased[p.id], self._worth_guarding(know, p), p.id))
                     return PlaceMarker(mid, best.id)
             best = max(could, key=lambda p: (self._worth_guarding(know, p), p.id))
             return PlaceMarker(mid, best.id)
         return None
-
-    @staticmethod
-    def _relief(know, p, mid: str, threat: Threat) -> float:
-        """What a marker on `p` takes off the other side's best strike at it (a strike worth
-        nothing or less is not flown, and a piece the other side has not found is not struck)."""
-        if p.hidden:  # the other side does not know where it is: nothing to strike
-            return 0.0
-        bare = max(0.0, threat(know, p))
-        if bare == 0:
-            return 0.0
-        return bare - max(0.0, threat(Marked(know, (mid, p.id)), p))
 
     def _worth_guarding(self, know, p) -> float:
         """How much a piece stands to lose tomorrow: the objectives on it, its people and

@@ -13,6 +13,9 @@ operations) it weighs a few plans, each the tactics with other knobs. Two kinds:
   only fresh targets), taken when this search finds one clearly better than
   keeping to the standing plan today.
 
+Every Red plan digs in where Blue's strike would come (`Knobs.foresee_strikes`),
+which greedy, the baseline, does not.
+
 Each plan is played out in worlds drawn from the side's belief
 (`Decision.worlds`: hidden teams placed where they could be, never where they
 are) with dice of the search's own (the chance interface's `fork`): the side

@@ -50,6 +50,7 @@ class Tactics:
         self._nearest: dict[Hex, int] = stakes.shared.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
         self._hexes: dict[tuple, tuple] = stakes.memo.setdefault("hexes", {})
+        self._reliefs: dict[tuple, float] = stakes.memo.setdefault("reliefs", {})
         self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
@@ -73,7 +74,7 @@ class Tactics:
         else:
             pick = None
         if pick is None and choices is not None and self.rules.markers:
-            pick = choices.best_marker(side, know, kind, knobs, self.strike_threat if knobs.foresee_strikes else None)
+            pick = choices.best_marker(side, know, kind, knobs, self.marker_relief if knobs.foresee_strikes else None)
         return pick if pick is not None else END
 
     # --- Red ---------------------------------------------------------------------------
@@ -232,15 +233,33 @@ class Tactics:
                 best, best_value = c, v
         return best
 
-    def strike_threat(self, know, target) -> float:
-        """What Blue's best sortie at `target` is worth to Blue, on what `know` shows."""
+    def marker_relief(self, know, target, marker: str) -> float:
+        """What `marker` on `target` takes off Blue's best sortie at it, on what `know` shows
+        (a strike worth nothing or less is not flown, and a site Blue has not found is not
+        struck). Kept by all it reads, which is what the sorties' values read."""
+        if target.hidden:
+            return 0.0
         pieces = know.pieces
-        best = 0.0
+        flights: dict[tuple, str] = {}
         for f in self.rules.strike_flights:
             flight = pieces.get(f)
             if flight is not None and not flight.destroyed:
-                best = max(best, self.sortie_value(know, FlySortie(f, target.id)))
-        return best
+                flights.setdefault((flight.type, flight.damaged), f)  # flights alike value a sortie alike
+        if not flights:
+            return 0.0
+        key = (marker, target.id, target.damaged, target.detected_turn >= know.turn - 1, know.strikes_today > 0,
+               know.stats.get("targets_destroyed", 0), tuple(flights), self.stakes.context(know, target))  # fmt: skip
+        got = self._reliefs.get(key)
+        if got is None:
+            bare = max(self.sortie_value(know, FlySortie(f, target.id)) for f in flights.values())
+            got = 0.0
+            if bare > 0:
+                marked = Marked(know, (marker, target.id))
+                got = bare - max(0.0, max(self.sortie_value(marked, FlySortie(f, target.id)) for f in flights.values()))
+            if len(self._reliefs) > 50_000:
+                self._reliefs.clear()
+            self._reliefs[key] = got
+        return got
 
     def sortie_value(self, know, c: FlySortie) -> float:
         """What a sortie is worth to Blue: the strike's results past air defence, the
@@ -273,6 +292,19 @@ class Tactics:
             self._sorties.clear()
         self._sorties[key] = got
         return got
+
+
+class Marked:
+    """What a side knows, with one marker more: to weigh a strike as if the marker stood."""
+
+    __slots__ = ("_know", "markers")
+
+    def __init__(self, know, marker: tuple[str, str]):
+        self._know = know
+        self.markers = (*know.markers, marker)
+
+    def __getattr__(self, name: str):
+        return getattr(self._know, name)
 
 
 def _team_orders(legal: Sequence[Command]) -> tuple[list[str], dict[str, tuple[Sequence, Sequence, list]]]:
