@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
-from collections import Counter
 
 from wargame.ai import make_player, player_seed
 from wargame.ai.knobs import GREEDY, Knobs
