@@ -89,20 +89,3 @@ def test_a_red_that_foresees_the_strikes_meets_most_of_them_dug_in(border_rules)
     greedy = _strikes_met(border_rules, GREEDY, range(1, 13))
     assert greedy[True] / sum(greedy.values()) < foreseen[True] / sum(foreseen.values()), (greedy, foreseen)
 
-
-def test_a_kept_relief_is_the_relief_worked_out_afresh(border_rules):
-    """Over a game, every marker's relief a long-lived Red keeps is what a new one works out."""
-    g = Game(border_rules, 5, keep_undo=False)
-    players = {s: make_player("greedy", player_seed(5, s)) for s in ("blue", "red")}
-    warm = Tactics(border_rules, random.Random(1))
-    checked = 0
-    while not g.over and g.state.turn <= 6:
-        if g.phase == "red_operations":
-            view = _red_view(border_rules, g)
-            for pid in ("bukamal_facility", "bukamal_depot", "qaim_facility"):
-                site = view.pieces[pid]
-                fresh = Tactics(border_rules, random.Random(1)).marker_relief(view, site, "dug_in")
-                assert warm.marker_relief(view, site, "dug_in") == fresh, (g.state.turn, pid)
-                checked += 1
-        g.apply(players[g.side_to_move].choose(g.decision()))
-    assert checked >= 9

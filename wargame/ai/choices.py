@@ -69,10 +69,10 @@ class Choices:
 
         Where the other side's strikes can be weighed (`relief`: what a marker on a
         piece takes off the worth of its best strike there), a marker goes where it
-        takes most: where the strike would come, not where
-        the loss alone would hurt most. Greedy Red, which weighs the loss alone, digs in
-        the Iraqi facility, which Blue seldom strikes for its price in Baghdad, and leaves
-        the Syrian one open to 173 of Blue's 293 strikes at it (100 games against greedy Blue)."""
+        takes most: where the strike would come, not where the loss alone would hurt
+        most. Greedy Red, which weighs the loss alone, digs in the Iraqi facility,
+        which Blue seldom strikes for its price in Baghdad, and leaves the Syrian one
+        open to 173 of Blue's 293 strikes at it (100 games against greedy Blue)."""
         if not knobs.markers:
             return None
         rules = self.rules

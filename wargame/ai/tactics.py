@@ -50,7 +50,6 @@ class Tactics:
         self._nearest: dict[Hex, int] = stakes.shared.setdefault("nearest", {})
         self._sorties: dict[tuple, float] = stakes.memo.setdefault("sorties", {})
         self._hexes: dict[tuple, tuple] = stakes.memo.setdefault("hexes", {})
-        self._reliefs: dict[tuple, float] = stakes.memo.setdefault("reliefs", {})
         self.choices = Choices(rules, stakes) if rules.cards or rules.markers else None
 
     def choose(self, side: str, know, legal: Sequence[Command], knobs: Knobs = GREEDY,
@@ -236,7 +235,7 @@ class Tactics:
     def marker_relief(self, know, target, marker: str) -> float:
         """What `marker` on `target` takes off Blue's best sortie at it, on what `know` shows
         (a strike worth nothing or less is not flown, and a site Blue has not found is not
-        struck). Kept by all it reads, which is what the sorties' values read."""
+        struck). The sorties' values are kept (`sortie_value`), so this is cheap to ask again."""
         if target.hidden:
             return 0.0
         pieces = know.pieces
@@ -247,19 +246,11 @@ class Tactics:
                 flights.setdefault((flight.type, flight.damaged), f)  # flights alike value a sortie alike
         if not flights:
             return 0.0
-        key = (marker, target.id, target.damaged, target.detected_turn >= know.turn - 1, know.strikes_today > 0,
-               know.stats.get("targets_destroyed", 0), tuple(flights), self.stakes.context(know, target))  # fmt: skip
-        got = self._reliefs.get(key)
-        if got is None:
-            bare = max(self.sortie_value(know, FlySortie(f, target.id)) for f in flights.values())
-            got = 0.0
-            if bare > 0:
-                marked = Marked(know, (marker, target.id))
-                got = bare - max(0.0, max(self.sortie_value(marked, FlySortie(f, target.id)) for f in flights.values()))
-            if len(self._reliefs) > 50_000:
-                self._reliefs.clear()
-            self._reliefs[key] = got
-        return got
+        bare = max(self.sortie_value(know, FlySortie(f, target.id)) for f in flights.values())
+        if bare <= 0:
+            return 0.0
+        marked = Marked(know, (marker, target.id))
+        return bare - max(0.0, max(self.sortie_value(marked, FlySortie(f, target.id)) for f in flights.values()))
 
     def sortie_value(self, know, c: FlySortie) -> float:
         """What a sortie is worth to Blue: the strike's results past air defence, the
