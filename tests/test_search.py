@@ -200,3 +200,23 @@ def test_each_imagined_side_decides_on_its_own_view_of_the_world(border_rules, m
     assert all(mid not in hidden for markers in reds for mid in markers)
     red = set(border_rules.side_pieces["red"])
     assert not [pid for pieces in blues for pid in pieces if pid in red]
+
+
+@pytest.mark.parametrize("iterations", [20, 32, 44, 60])
+def test_a_search_plays_out_the_games_its_budget_allows(border_rules, monkeypatch, iterations):
+    """Red's first search of June: the budget (scaled for the turns left) is spent, not
+    left over by rounding each round's share down (30 of 40 once played 24)."""
+    from wargame.ai import search
+
+    g = Game(border_rules, 3, keep_undo=False)
+    while border_rules.sequence[g.state.phase] != "red_operations":
+        g.apply(EndPhase())
+    d = g.decision("red")
+    player = SearchPlayer(1, "fast", iterations=iterations)
+    played = []
+    play_out = player._play_out
+    monkeypatch.setattr(player, "_play_out", lambda *a: played.append(1) or play_out(*a))
+    player.choose(d)
+    left = border_rules.scenario.turns.count - d.view.turn + 1
+    budget = round(iterations * min(1.0, search.FULL_BUDGET_TURNS / left))
+    assert budget - 3 <= len(played) <= budget

@@ -65,8 +65,10 @@ from .tactics import Tactics
 # about the same in a game. Red orders its whole day in one search; Blue searches again after
 # each sortie (two or three times a day, the later ones at AGAIN's share). At one budget for
 # both, a search Red spent half a search Blue's time (11.5 against 20.7 references a game at
-# `fast`) and lost to it: Blue won 56.1% of the decided games of 1,000 at `fast`.
-LEVELS = {"fast": {"blue": 20, "red": 40}, "normal": {"blue": 128, "red": 160}, "hard": {"blue": 384, "red": 480}}
+# `fast`) and lost to it: Blue won 56.1% of the decided games of 1,000 at `fast`. `fast` is
+# held to 20 references a game: Red's 26 and Blue's 18 cost 14.2 and 17.0 (median of 5 games;
+# 40 and 20, once each round's games were no longer rounded down, cost Red 27.5 in 12 games).
+LEVELS = {"fast": {"blue": 18, "red": 26}, "normal": {"blue": 128, "red": 160}, "hard": {"blue": 384, "red": 480}}
 # Blue's search again after a sortie plays this share of its first search of the phase: it asks
 # only whether today's plan still holds (which standing plan to keep is pooled over the game)
 AGAIN = 0.5
@@ -225,8 +227,12 @@ class SearchPlayer:
         def mean(k: int) -> float:
             return sum(scores[k].values()) / len(scores[k])
 
+        spent = 0
         for r in range(rounds):
-            per = max(1, budget // (rounds * len(alive)))
+            # what is left, shared among the rounds to come: a round's games split evenly
+            # among the plans alive would leave the rest of the budget unspent
+            per = max(1, (budget - spent) // ((rounds - r) * len(alive)))
+            spent += per * len(alive)
             for _ in range(per):
                 seed = base * 7919 + world
                 start = decision.worlds(seed)  # type: ignore[misc]
