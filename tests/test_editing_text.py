@@ -26,20 +26,20 @@ from conftest import scenario_path
 SHIPPED = ("border_strikes_2021", "february_2021", "tutorial")
 
 
+def _changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """Each change from `a` to `b`: the span of `a`'s lines (0-based, end excluded)
+    replaced, removed or inserted at, and the span of `b`'s lines put there."""
+    ops = difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).get_opcodes()
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
 def diff(a: str, b: str) -> tuple[list[int], list[str]]:
     """Line numbers (1-based, in `a`) of the lines removed, and the lines added."""
     removed, added = [], []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).get_opcodes():
-        if tag != "equal":
-            removed += range(i1 + 1, i2 + 1)
-            added += b.splitlines()[j1:j2]
+    for i1, i2, j1, j2 in _changes(a, b):
+        removed += range(i1 + 1, i2 + 1)
+        added += b.splitlines()[j1:j2]
     return removed, added
-
-
-def _changed(a: str, b: str) -> list[tuple[int, int]]:
-    """The spans of `a`'s lines (0-based, end excluded) replaced, removed or inserted at."""
-    ops = difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).get_opcodes()
-    return [(i1, i2) for tag, i1, i2, _, _ in ops if tag != "equal"]
 
 
 def line_of(doc: EditingDocument, path: tuple) -> int:
@@ -167,8 +167,8 @@ def test_each_kind_of_edit_changes_only_the_lines_of_its_values(name):
         removed, added = diff(original, doc.text)
         FIGURES[(name, kind)] = (len(removed), len(added))
         if kind == "folded text":  # a folded value may re-wrap, or gain a line, but only within its own lines
-            changed = _changed(original, doc.text)
-            assert changed and all(expect_removed[0] <= i1 + 1 and i2 <= expect_removed[-1] for i1, i2 in changed), (
+            changed = _changes(original, doc.text)
+            assert changed and all(expect_removed[0] <= i1 + 1 and i2 <= expect_removed[-1] for i1, i2, _, _ in changed), (
                 kind, changed, expect_removed
             )  # fmt: skip
         elif kind == "new mapping key":
