@@ -7,6 +7,7 @@ copied into one list, and may read them piece by piece and group by group.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
 from itertools import accumulate, chain
 from typing import Iterator, Sequence
@@ -45,12 +46,14 @@ class CommandList(Sequence[Command]):
         return self._len
 
     def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return list(self)[i]
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError("command index out of range")
+        if type(i) is not int or not 0 <= i < self._len:  # the common case (random.choice) passes at once
+            if isinstance(i, slice):
+                return list(self)[i]
+            i = operator.index(i)
+            if i < 0:
+                i += self._len
+            if not 0 <= i < self._len:
+                raise IndexError("command index out of range")
         ends = self._ends
         if ends is None:
             ends = self._ends = list(accumulate(map(len, self._groups)))

@@ -240,8 +240,7 @@ class Game:
     def apply(self, command: Command) -> list[Event]:
         """Carry out a command; raise IllegalCommand (changing nothing) if the rules refuse it."""
         order = ORDERS.get(type(command))
-        trusted = (order is not None and self.legal_cache.rev == self.rev and self.state.result is None
-                   and issued(self, command, order.actor))  # fmt: skip
+        trusted = order is not None and self.state.result is None and issued(self, command, order.actor)
         if not trusted:
             reason = why_illegal(self, command)
             if reason is not None:

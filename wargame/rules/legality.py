@@ -11,7 +11,7 @@ identity, without being checked a second time.
 from __future__ import annotations
 
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .. import hexgrid
 from ..hexgrid import ccrr
@@ -33,13 +33,13 @@ class LegalCache:
     facts it was made from. Groups outlive the phase: a team that has not moved
     since yesterday offers the same moves today, made once."""
 
-    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known", "last")
+    __slots__ = ("phases", "groups", "values", "tracks", "rev", "stamp", "known", "last", "tail", "tail_rev", "placements")
 
     def __init__(self) -> None:
         # phase kind -> [what all its groups depend on, {piece id -> [facts, commands, id sets or None]}]
         self.phases: dict[str, list] = {}
         self.groups: dict[str, list] = {}  # the current phase's
-        self.values: dict[tuple, dict[str, int]] = {}
+        self.values: dict[tuple, dict] = {}  # (type, damaged) -> {a value's name, or a tuple of names: its value(s)}
         self.tracks: tuple | None = None
         self.rev = -1  # the game's revision the groups were last checked against
         self.stamp: tuple = ((), (), ())  # the phase kind, its glob and Red's stocks when last synced
@@ -47,6 +47,11 @@ class LegalCache:
         # the last commands handed out: the phase's groups they came from, each acting
         # piece's parts in order, each piece's place in that order, and the parts by piece
         self.last: tuple | None = None
+        # the other commands handed out with them (attacks to resolve, markers, cards, the
+        # end of the phase) and the game's revision they were made at
+        self.tail: tuple[tuple[Command, ...], ...] = ()
+        self.tail_rev = -1
+        self.placements: dict[tuple, tuple[Command, ...]] = {}  # the markers' (markers.marker_commands)
 
     def sync(self, kind: str, glob: tuple, tracks: tuple) -> None:
         if tracks != self.tracks:
@@ -75,42 +80,84 @@ class LegalCache:
             v = vals[name] = g.rules.value(g.state, p, name)
         return v
 
+    def several(self, g: Game, p: PieceState, names: tuple[str, ...]) -> tuple[int, ...]:
+        """Several of a piece's values at once, kept together as one is (a team's facts
+        read three on every look)."""
+        markers = g.state.markers
+        if markers and g.rules.marker_adjust:
+            pid = p.id
+            for _, on in markers:
+                if on == pid:
+                    return tuple([g.rules.value(g.state, p, name) for name in names])
+        key = (p.type, p.damaged)
+        vals = self.values.get(key)
+        if vals is None:
+            vals = self.values[key] = {}
+        got = vals.get(names)
+        if got is None:
+            got = vals[names] = tuple([g.rules.value(g.state, p, name) for name in names])
+        return got
+
 
 # --- what each phase offers ---------------------------------------------------------------
 
 
+_TEAM_VALUES = ("drones_per_attack", "move", "range")
+
+
 def _team_facts(g: Game, p: PieceState) -> tuple:
+    """All a team's commands are made from, its values included (how far it moves and
+    reaches today), so that the same facts give the same commands in any game."""
     st = g.state
     turn = st.turn
     if p.destroyed or p.suppressed_turn == turn:
         return (None,)
     rules = g.rules
+    moved, attacked = p.moved_turn == turn, p.attacked_turn == turn
+    salvo, points, reach = g.legal_cache.several(g, p, _TEAM_VALUES)
     if p.kind == "launch_team":
-        arms = min(g.legal_cache.value(g, p, "drones_per_attack"), st.stocks["red"].get(rules.drone_stock, 0))
+        arms = min(salvo, st.stocks["red"].get(rules.drone_stock, 0))
     else:
         arms = st.stocks["red"].get(rules.rocket_stock, 0) > 0
-    return (p.hex, p.damaged, p.moved_turn == turn, p.attacked_turn == turn, arms, p.active)
+    return (p.hex, p.damaged, moved, attacked, arms, p.active, None if moved else points,
+            reach if arms and not attacked else None)  # fmt: skip
 
 
-def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
-    """A team's moves and attacks, as the rulebook's shared tuples (never copied into one)."""
+def _team_commands(g: Game, p: PieceState, facts: tuple) -> tuple[Sequence[tuple[Command, ...]], list | None]:
+    """A team's moves and attacks, as the rulebook's shared tuples (never copied into one):
+    made once per team and facts for every game on the rulebook, less the attacks on sites
+    this game has destroyed."""
     if facts[0] is None:
-        return [], None
-    rules, st, c = g.rules, g.state, g.legal_cache
-    _, _, moved, attacked, arms, active = facts
+        return (), None
+    cache = g.rules.command_cache
+    key = ("team", p.id, facts)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _team_parts(g, p, facts)
+    parts, targets = got
+    if targets and g.state.stats["targets_destroyed"]:
+        pieces = g.state.pieces
+        return [part for part, t in zip(parts, targets) if t is None or not pieces[t].destroyed], None
+    return parts, None
+
+
+def _team_parts(g: Game, p: PieceState, facts: tuple) -> tuple[tuple[tuple[Command, ...], ...], tuple]:
+    """The parts of a team's commands, and the site each attacks (None for its going to
+    ground and its moves; an empty tuple if it can attack nothing)."""
+    rules = g.rules
+    _, _, moved, attacked, arms, active, points, reach = facts
     parts: list[tuple[Command, ...]] = []
     if active and not moved and not attacked:
         parts.append(cached(g, ("ground", p.id), lambda: (GoToGround(p.id),)))
     if not moved:
-        points = c.value(g, p, "move")
         parts.append(cached(g, ("move", p.id, p.hex, points),
                             lambda: (MoveTeam(p.id, h) for h in rules.reachable(p.hex, points, p.side))))  # fmt: skip
+    targets: list[str | None] = [None] * len(parts)
     if not attacked and arms:
-        pieces = st.pieces
-        parts.extend(
-            [part for target, part in _attacks_from(g, p, c.value(g, p, "range"), arms) if not pieces[target].destroyed]
-        )
-    return parts, None
+        for target, part in _attacks_from(g, p, reach, arms):
+            parts.append(part)
+            targets.append(target)
+    return tuple(parts), (tuple(targets) if len(targets) > targets.count(None) else ())
 
 
 def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
@@ -133,7 +180,7 @@ def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
 
 
 def _aircraft_facts(g: Game, p: PieceState) -> tuple:
-    return (p.hex, p.damaged, can_fly(g, p))
+    return (p.hex, p.damaged, can_fly(g, p, g.legal_cache.value(g, p, "sorties")))
 
 
 def _isr_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
@@ -190,15 +237,17 @@ def _stocks(g: Game) -> tuple:
 
 def commands_now(g: Game) -> CommandList:
     """Exactly the commands the rules allow the side to move now."""
-    if g.side_to_move is None:
+    side = g.side_to_move
+    if side is None:
         return CommandList([])
     kind = g.phase
     groups: list[tuple[Command, ...]] = []
     by_piece: dict[str, list[tuple[Command, ...]]] = {}
+    legal = g.legal_cache
+    tail: list[tuple[Command, ...]] = []
     if kind == "blue_reaction":
-        groups.append(tuple(ResolveAttack(a.number) for a in g.state.attacks if not a.resolved))
+        tail.append(tuple(ResolveAttack(a.number) for a in g.state.attacks if not a.resolved))
     elif kind in _PHASES:
-        legal = g.legal_cache
         actors, facts_of, make = _PHASES[kind]
         pieces = g.state.pieces
         only = g.touched if legal.rev == g.rev - 1 else None
@@ -242,12 +291,13 @@ def commands_now(g: Game) -> CommandList:
         legal.last = (cache, parts, index, by_piece, kind)
         groups.extend(chain.from_iterable(parts))
         legal.rev = g.rev
-    side = g.side_to_move
     if g.rules.markers:
-        groups.append(marker_commands(g, side, kind))
+        tail.append(marker_commands(g, side, kind))
     if g.rules.cards:
-        groups.append(card_commands(g, side))
-    groups.append((END_PHASE,))
+        tail.append(card_commands(g, side))
+    tail.append((END_PHASE,))
+    legal.tail, legal.tail_rev = tail, g.rev
+    groups.extend(tail)
     return CommandList(groups, by_piece)
 
 
@@ -255,22 +305,29 @@ def issued(g: Game, command: Command, actor: str | None) -> bool:
     """Is this the very command object the engine offered for the game as it stands?
 
     True only if the commands were asked for since the game last changed (its
-    revision) and this object is one of its piece's; anything else is checked
-    by the rules in full. (A test that changes the state by hand must ask
-    again, as the screens and players do.)"""
+    revision) and this object is one of them: its piece's, or one of the few
+    others (an attack to resolve, a marker, a card, the end of the phase).
+    Anything else is checked by the rules in full. (A test that changes the
+    state by hand must ask again, as the screens and players do.)"""
     cache = g.legal_cache
-    if actor is None or cache.rev != g.rev:
+    if cache.tail_rev != g.rev:
         return False
-    entry = cache.groups.get(getattr(command, actor))
-    if entry is None:
-        return False
-    if entry[2] is None:
-        known = g.rules.command_ids  # the rulebook's shared tuples have theirs made already
-        entry[2] = [known.get(id(part)) or frozenset(map(id, part)) for part in entry[1]]
-    i = id(command)
-    for ids in entry[2]:
-        if i in ids:
-            return True
+    if command is END_PHASE:
+        return True
+    if actor is not None and cache.rev == g.rev:
+        entry = cache.groups.get(getattr(command, actor))
+        if entry is not None:
+            if entry[2] is None:
+                known = g.rules.command_ids  # the rulebook's shared tuples have theirs made already
+                entry[2] = [known.get(id(part)) or frozenset(map(id, part)) for part in entry[1]]
+            i = id(command)
+            for ids in entry[2]:
+                if i in ids:
+                    return True
+    for part in cache.tail:
+        for c in part:
+            if c is command:
+                return True
     return False
 
 
@@ -285,13 +342,14 @@ def cached(g: Game, key: tuple, make) -> tuple:
     return got
 
 
-def can_fly(g: Game, p: PieceState) -> bool:
+def can_fly(g: Game, p: PieceState, sorties: int | None = None) -> bool:
+    """Can the drone or flight fly again today? (`sorties`: its sorties a day, when known.)"""
     base = g.rules.piece_specs[p.id].base
     if base is not None and g.state.pieces[base].destroyed:
         return False
     if p.suppressed_turn == g.state.turn:
         return False  # grounded by an `attacker: suppress` effect
-    return p.sorties_used < g.rules.value(g.state, p, "sorties")
+    return p.sorties_used < (g.rules.value(g.state, p, "sorties") if sorties is None else sorties)
 
 
 # --- why a command is refused -----------------------------------------------------------------

@@ -35,11 +35,23 @@ def marker_commands(g: Game, side: str, phase: str) -> tuple[Command, ...]:
     """Every marker placement `side` may make now, marker by marker, piece by piece in scenario order.
 
     Asked before every command: each marker's placements on the pieces it may go
-    on are made once per rulebook, and only the pieces destroyed or taken are left out."""
+    on are made once per rulebook, and only the pieces destroyed or taken are left out,
+    once per game for each placing of the markers and count of pieces destroyed (all
+    they depend on: a piece is destroyed only by a hit, which counts it)."""
     rules, st = g.rules, g.state
     mine = rules.markers_placed.get((side, phase))
     if mine is None:
         return ()
+    key = (mine, tuple(st.markers), st.stats["targets_destroyed"])
+    kept = g.legal_cache.placements
+    got = kept.get(key)
+    if got is None:
+        got = kept[key] = _open_placements(g, mine)
+    return got
+
+
+def _open_placements(g: Game, mine: tuple[str, ...]) -> tuple[Command, ...]:
+    rules, st = g.rules, g.state
     out: list[Command] = []
     for mid in mine:
         m = rules.markers[mid]
