@@ -62,40 +62,40 @@ class LegalCache:
             got = self.phases[kind] = [glob, {}]
         self.groups = got[1]
 
-    def value(self, g: Game, p: PieceState, name: str) -> int:
-        """A piece's value, shared by every piece of its type and condition while the tracks stay put
-        (a piece with a marker that changes values has its own)."""
+    def _kept(self, g: Game, p: PieceState) -> dict | None:
+        """The values kept for every piece of `p`'s type and condition while the tracks stay
+        put; None for a piece with a marker that changes values (it has its own)."""
         markers = g.state.markers
         if markers and g.rules.marker_adjust:
             pid = p.id
             for _, on in markers:
                 if on == pid:
-                    return g.rules.value(g.state, p, name)
+                    return None
         key = (p.type, p.damaged)
         vals = self.values.get(key)
         if vals is None:
             vals = self.values[key] = {}
+        return vals
+
+    def value(self, g: Game, p: PieceState, name: str) -> int:
+        """A piece's value, kept as `_kept` says."""
+        vals = self._kept(g, p)
+        if vals is None:
+            return g.rules.value(g.state, p, name)
         v = vals.get(name)
         if v is None:
             v = vals[name] = g.rules.value(g.state, p, name)
         return v
 
     def several(self, g: Game, p: PieceState, names: tuple[str, ...]) -> tuple[int, ...]:
-        """Several of a piece's values at once, kept together as one is (a team's facts
-        read three on every look)."""
-        markers = g.state.markers
-        if markers and g.rules.marker_adjust:
-            pid = p.id
-            for _, on in markers:
-                if on == pid:
-                    return tuple([g.rules.value(g.state, p, name) for name in names])
-        key = (p.type, p.damaged)
-        vals = self.values.get(key)
-        if vals is None:
-            vals = self.values[key] = {}
-        got = vals.get(names)
+        """Several of a piece's values at once, kept together (a team's facts read three
+        on every look)."""
+        vals = self._kept(g, p)
+        got = vals.get(names) if vals is not None else None
         if got is None:
-            got = vals[names] = tuple([g.rules.value(g.state, p, name) for name in names])
+            got = tuple([g.rules.value(g.state, p, name) for name in names])
+            if vals is not None:
+                vals[names] = got
         return got
 
 
