@@ -41,6 +41,9 @@ class Draw(NamedTuple):
     index: int
 
 
+_make_draw = tuple.__new__  # as rulebook._make_setup: a draw is made for every roll
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One result row of a roll and its exact chance. `natural` is the range of
@@ -86,7 +89,7 @@ class Chance:
         natural = sum(faces) + table.dice.constant  # dice are only ever added (Dice.total)
         total = natural + setup.modifier
         index = table.index_at(setup.column, total)
-        return Draw(tuple(faces), natural, total, table.rows[setup.column][index], index)
+        return _make_draw(Draw, (tuple(faces), natural, total, table.rows[setup.column][index], index))
 
     def pick(self, n: int) -> int:
         """One of `n` things, evenly (a card drawn from a pile of n): a die of n sides,

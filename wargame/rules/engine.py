@@ -296,7 +296,8 @@ class Game:
 
     def _finish_step(self, command: Command | None) -> Step:
         self.log.extend(self.pending)
-        self._settle()
+        st = self.state  # _settle, inline: this runs after every command
+        self._mover = None if st.result is not None else PHASE_SIDE.get(self.rules.sequence[st.phase])
         step = Step(command, self.chance.take_faces())
         if not self.quiet:
             self.history.append(step)

@@ -79,6 +79,11 @@ class Setup(NamedTuple):
         return self.table.columns[self.column]
 
 
+# a roll's setup is made for every roll: built as the tuple it is, without the named
+# tuple's own __new__ (a Python function, a frame for each roll)
+_make_setup = tuple.__new__
+
+
 Predicate = Callable[[Knowledge, Situation], bool]
 
 
@@ -383,7 +388,7 @@ class Rulebook:
                     shifts.append((name, shift))
                     column += shift
             column = max(0, min(len(table.columns) - 1, column))
-        return Setup(table, column, total, tuple(mods), tuple(shifts))
+        return _make_setup(Setup, (table, column, total, tuple(mods), tuple(shifts)))
 
     def needed(self, setup: Setup, result: str) -> str:
         """'needed 6 or less on 1d10' for the natural rolls that give `result`."""
