@@ -180,13 +180,16 @@ def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
 
 
 def _aircraft_facts(g: Game, p: PieceState) -> tuple:
-    return (p.hex, p.damaged, can_fly(g, p, g.legal_cache.value(g, p, "sorties")))
+    """Its place, condition, whether it flies, and its range: a marker placed on it changes
+    the range with nothing else, and its commands must follow."""
+    c = g.legal_cache
+    return (p.hex, p.damaged, can_fly(g, p, c.value(g, p, "sorties")), c.value(g, p, "range"))
 
 
 def _isr_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
     if not facts[2]:
         return [], None
-    reach = g.rules.clamp(p.hex, g.legal_cache.value(g, p, "range"))
+    reach = g.rules.clamp(p.hex, facts[3])
     tasks = cached(g, ("isr", p.id, p.hex, reach), lambda: (TaskIsr(p.id, h) for h in g.rules.area(p.hex, reach)))
     return [tasks], None
 
@@ -194,7 +197,7 @@ def _isr_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Comm
 def _sortie_commands(g: Game, f: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
     if not facts[2]:
         return [], None
-    in_range = g.rules.area_set(f.hex, g.legal_cache.value(g, f, "range"))
+    in_range = g.rules.area_set(f.hex, facts[3])
     sorties = cached(g, ("sorties", f.id, f.hex, tuple(t.id for t in g.legal_cache.known if t.hex in in_range)),
                      lambda: (FlySortie(f.id, t.id) for t in g.legal_cache.known if t.hex in in_range))  # fmt: skip
     return [sorties], None
