@@ -152,12 +152,13 @@ def _team_parts(g: Game, p: PieceState, facts: tuple) -> tuple[tuple[tuple[Comma
     if not moved:
         parts.append(cached(g, ("move", p.id, p.hex, points),
                             lambda: (MoveTeam(p.id, h) for h in rules.reachable(p.hex, points, p.side))))  # fmt: skip
-    targets: list[str | None] = [None] * len(parts)
+    fixed = len(parts)
+    targets: list[str | None] = [None] * fixed
     if not attacked and arms:
         for target, part in _attacks_from(g, p, reach, arms):
             parts.append(part)
             targets.append(target)
-    return tuple(parts), (tuple(targets) if len(targets) > targets.count(None) else ())
+    return tuple(parts), (tuple(targets) if len(parts) > fixed else ())
 
 
 def _attacks_from(g: Game, p: PieceState, reach: int, arms: int) -> tuple:
@@ -183,7 +184,7 @@ def _aircraft_facts(g: Game, p: PieceState) -> tuple:
     """Its place, condition, whether it flies, and its range: a marker placed on it changes
     the range with nothing else, and its commands must follow."""
     c = g.legal_cache
-    return (p.hex, p.damaged, can_fly(g, p, c.value(g, p, "sorties")), c.value(g, p, "range"))
+    return (p.hex, p.damaged, can_fly(g, p), c.value(g, p, "range"))
 
 
 def _isr_commands(g: Game, p: PieceState, facts: tuple) -> tuple[list[tuple[Command, ...]], list | None]:
@@ -345,14 +346,13 @@ def cached(g: Game, key: tuple, make) -> tuple:
     return got
 
 
-def can_fly(g: Game, p: PieceState, sorties: int | None = None) -> bool:
-    """Can the drone or flight fly again today? (`sorties`: its sorties a day, when known.)"""
+def can_fly(g: Game, p: PieceState) -> bool:
     base = g.rules.piece_specs[p.id].base
     if base is not None and g.state.pieces[base].destroyed:
         return False
     if p.suppressed_turn == g.state.turn:
         return False  # grounded by an `attacker: suppress` effect
-    return p.sorties_used < (g.rules.value(g.state, p, "sorties") if sorties is None else sorties)
+    return p.sorties_used < g.rules.value(g.state, p, "sorties")
 
 
 # --- why a command is refused -----------------------------------------------------------------
